@@ -1,0 +1,53 @@
+/**
+ * The generated protobuf types under short names, and the sizes the wire
+ * promises. Everything that encodes or decodes a wire message goes through
+ * here so the limits are checked in one place.
+ */
+import { satchel } from './gen/satchel.js';
+import { SatchelError } from '../errors/satchel-error.js';
+
+export const pb = satchel.v1;
+export type Beacon = satchel.v1.IBeacon;
+export type Hello = satchel.v1.IHello;
+export type Frame = satchel.v1.IFrame;
+export type Auth = satchel.v1.IAuth;
+export type IdentityCard = satchel.v1.IIdentityCard;
+export type Envelope = satchel.v1.IEnvelope;
+export type Content = satchel.v1.IContent;
+export type Receipt = satchel.v1.IReceipt;
+
+export const WIRE_VERSION = 1;
+/** Largest session frame (plaintext) either side will buffer, in bytes. */
+export const MAX_FRAME_BYTES = 256 * 1024;
+/** Largest UDP beacon datagram accepted, in bytes. */
+export const MAX_BEACON_BYTES = 128;
+/** Length in bytes of key ids (node id, user id) and of message ids. */
+export const KEY_ID_BYTES = 8;
+export const MESSAGE_ID_BYTES = 16;
+
+type Codec<T> = {
+  encode(m: T): { finish(): Uint8Array };
+  decode(b: Uint8Array): T;
+};
+
+function decodeWith<T>(codec: Codec<T>, bytes: Uint8Array, max: number, what: string): T {
+  if (bytes.length > max) throw SatchelError.frameTooLarge(bytes.length, max);
+  try {
+    return codec.decode(bytes);
+  } catch (err) {
+    throw SatchelError.badFrame(`undecodable ${what}`, err);
+  }
+}
+
+export const encodeBeacon = (m: Beacon): Uint8Array => pb.Beacon.encode(m).finish();
+export const decodeBeacon = (b: Uint8Array): Beacon => decodeWith(pb.Beacon, b, MAX_BEACON_BYTES, 'beacon');
+export const encodeHello = (m: Hello): Uint8Array => pb.Hello.encode(m).finish();
+export const decodeHello = (b: Uint8Array): Hello => decodeWith(pb.Hello, b, MAX_FRAME_BYTES, 'hello');
+export const encodeFrame = (m: Frame): Uint8Array => pb.Frame.encode(m).finish();
+export const decodeFrame = (b: Uint8Array): Frame => decodeWith(pb.Frame, b, MAX_FRAME_BYTES, 'frame');
+export const encodeCard = (m: IdentityCard): Uint8Array => pb.IdentityCard.encode(m).finish();
+export const decodeCard = (b: Uint8Array): IdentityCard => decodeWith(pb.IdentityCard, b, MAX_FRAME_BYTES, 'identity card');
+export const encodeEnvelope = (m: Envelope): Uint8Array => pb.Envelope.encode(m).finish();
+export const decodeEnvelope = (b: Uint8Array): Envelope => decodeWith(pb.Envelope, b, MAX_FRAME_BYTES, 'envelope');
+export const encodeContent = (m: Content): Uint8Array => pb.Content.encode(m).finish();
+export const decodeContent = (b: Uint8Array): Content => decodeWith(pb.Content, b, MAX_FRAME_BYTES, 'content');
