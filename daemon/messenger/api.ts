@@ -1,0 +1,87 @@
+/**
+ * What the D-Bus service (and anything else above the messenger) may ask of
+ * it. Plain data in and out so the service only translates types and errors.
+ * Ids are lowercase hex: a user id is 16 hex digits (8-byte key id), a
+ * message id 32 hex digits.
+ */
+export type MessageState = 'waiting' | 'sent' | 'delivered' | 'read' | 'failed';
+export type Direction = 'out' | 'in';
+
+export interface IdentityInfo {
+  id: string;            // the user's key id
+  fingerprint: string;   // e.g. "7KQ2-M9XD-43HV-0ZPA", to read aloud
+  displayName: string;
+  nodeId: string;        // this laptop's node key id
+}
+
+export interface NeighbourInfo {
+  id: string;            // user id of the person on that laptop
+  displayName: string;
+  fingerprint: string;
+  nodeId: string;
+  address: string;       // host:port the session runs over
+  sinceMs: number;       // wall-clock ms when this neighbour appeared
+  isContact: boolean;
+}
+
+export interface ContactInfo {
+  id: string;
+  displayName: string;
+  fingerprint: string;
+  verified: boolean;     // always false until in-person verification exists
+  addedMs: number;
+}
+
+export interface MessageInfo {
+  id: string;
+  contactId: string;     // the other person in the conversation
+  direction: Direction;
+  text: string;
+  state: MessageState;   // for incoming messages: 'delivered' or 'read'
+  reason: string;        // why it failed; empty otherwise
+  timeMs: number;        // when sent (out) or received (in), local wall clock
+}
+
+export interface ConversationInfo {
+  contactId: string;
+  displayName: string;
+  lastTimeMs: number;
+  lastText: string;
+  unread: number;
+  total: number;
+}
+
+export interface MessengerEvents {
+  messageReceived(m: MessageInfo): void;
+  messageStateChanged(m: { id: string; contactId: string; state: MessageState; reason: string }): void;
+  neighbourAppeared(n: NeighbourInfo): void;
+  neighbourGone(n: { id: string; nodeId: string }): void;
+  identityChanged(i: IdentityInfo): void;
+}
+
+export interface MessengerApi {
+  identity(): IdentityInfo;
+  /** Throws INVALID_ARGUMENT for an empty or over-long name. */
+  setDisplayName(name: string): Promise<void>;
+  neighbours(): NeighbourInfo[];
+  /** Adds a nearby or previously seen person; UNKNOWN_CONTACT if never seen. */
+  addContact(id: string): Promise<ContactInfo>;
+  contacts(): ContactInfo[];
+  /** Returns the new message id once it is durably in the outbox. Errors:
+   *  UNKNOWN_CONTACT, EMPTY_BODY, BODY_TOO_LARGE, STORE_FULL, INVALID_ARGUMENT. */
+  send(contactId: string, text: string): Promise<string>;
+  conversations(): ConversationInfo[];
+  /** Oldest first; an unknown contact gives UNKNOWN_CONTACT. */
+  messages(contactId: string, opts?: { limit?: number; beforeMs?: number }): MessageInfo[];
+  /** Marks incoming messages read and queues read receipts. NOT_FOUND for an unknown id. */
+  markRead(ids: string[]): Promise<void>;
+  /** Counters for technicians and tests: frames dropped by reason, etc. */
+  counters(): Record<string, number>;
+  on<E extends keyof MessengerEvents>(event: E, fn: MessengerEvents[E]): void;
+  off<E extends keyof MessengerEvents>(event: E, fn: MessengerEvents[E]): void;
+}
+
+/** Longest text body accepted by Send, in bytes of UTF-8. */
+export const MAX_TEXT_BYTES = 4096;
+/** Longest display name, in bytes of UTF-8. */
+export const MAX_DISPLAY_NAME_BYTES = 64;
