@@ -1,0 +1,93 @@
+/**
+ * When to send a beacon. Kept apart from the sockets so that the planned
+ * Trickle-style scheduler (RFC 6206: suppress when the room is consistent,
+ * back off when quiet) can replace this one behind the same interface.
+ *
+ * This one is plain periodic with jitter: one timer for the whole beacon,
+ * re-armed after each send; nothing per peer.
+ */
+import type { Clock, TimerHandle } from '../util/clock.js';
+import type { RandomBytes } from '../util/random.js';
+
+/** Time between beacons before jitter, in milliseconds. */
+export const BEACON_INTERVAL_MS = 5_000;
+/**
+ * Each interval is stretched or shrunk by up to this fraction, so laptops
+ * switched on together (a class starting) do not stay in lockstep and
+ * collide on the air every round.
+ */
+export const BEACON_JITTER_FRACTION = 0.2;
+/**
+ * Minimum time between two beacons when `hurry()` asks for an early one, in
+ * milliseconds; a burst of epoch bumps (many messages arriving) becomes at
+ * most one extra beacon per this gap.
+ */
+export const BEACON_MIN_GAP_MS = 1_000;
+
+export interface BeaconSchedule {
+  /** Sends at once, then keeps sending on schedule. */
+  start(): void;
+  /** Asks for the next beacon soon (something changed); coalesced. */
+  hurry(): void;
+  close(): void;
+}
+
+export interface PeriodicScheduleOptions {
+  clock: Clock;
+  random: RandomBytes;
+  intervalMs: number;
+  send: () => void;
+}
+
+/** Uniform in [0, 1) from four random bytes. */
+function unit(random: RandomBytes): number {
+  const b = random(4);
+  const u32 = (((b[0] ?? 0) << 24) | ((b[1] ?? 0) << 16) | ((b[2] ?? 0) << 8) | (b[3] ?? 0)) >>> 0;
+  return u32 / 2 ** 32;
+}
+
+export function createPeriodicSchedule(opts: PeriodicScheduleOptions): BeaconSchedule {
+  const { clock, random, intervalMs, send } = opts;
+  const minGapMs = Math.min(BEACON_MIN_GAP_MS, intervalMs);
+  let timer: TimerHandle | undefined;
+  let dueAt = Infinity;
+  let lastSentAt = -Infinity;
+  let running = false;
+
+  const arm = (delayMs: number): void => {
+    timer?.cancel();
+    dueAt = clock.monotonic() + delayMs;
+    timer = clock.setTimeout(fire, delayMs);
+  };
+
+  const jittered = (): number =>
+    Math.round(intervalMs * (1 + BEACON_JITTER_FRACTION * (2 * unit(random) - 1)));
+
+  function fire(): void {
+    if (!running) return;
+    lastSentAt = clock.monotonic();
+    // Re-armed before sending so a throwing sender cannot stop the beacon.
+    arm(jittered());
+    send();
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      fire();
+    },
+    hurry() {
+      if (!running) return;
+      const now = clock.monotonic();
+      const at = Math.max(now, lastSentAt + minGapMs);
+      if (at < dueAt) arm(at - now);
+    },
+    close() {
+      running = false;
+      timer?.cancel();
+      timer = undefined;
+      dueAt = Infinity;
+    },
+  };
+}
