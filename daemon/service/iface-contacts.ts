@@ -1,0 +1,33 @@
+/** org.satchel.Satchel1.Contacts: laptops nearby and people we keep. */
+import { checkUserId } from './ids.js';
+import { contactDict, neighbourDict } from './records.js';
+import type { InterfaceSpec } from './member-spec.js';
+import { CONTACTS_INTERFACE } from './names.js';
+
+export const contactsInterface: InterfaceSpec = {
+  name: CONTACTS_INTERFACE,
+  methods: [
+    {
+      name: 'ListNeighbours',
+      in: [],
+      out: [{ name: 'neighbours', type: 'aa{sv}' }],
+      run: (ctx) => [ctx.messenger.neighbours().map(neighbourDict)],
+    },
+    {
+      name: 'ListContacts',
+      in: [],
+      out: [{ name: 'contacts', type: 'aa{sv}' }],
+      run: (ctx) => [ctx.messenger.contacts().map(contactDict)],
+    },
+    {
+      name: 'AddContact',
+      in: [{ name: 'id', type: 's' }],
+      out: [{ name: 'contact', type: 'a{sv}' }],
+      run: async (ctx, [id]) => [contactDict(await ctx.messenger.addContact(checkUserId(id as string, 'id')))],
+    },
+  ],
+  signals: [
+    { name: 'NeighbourAppeared', args: [{ name: 'neighbour', type: 'a{sv}' }] },
+    { name: 'NeighbourGone', args: [{ name: 'id', type: 's' }, { name: 'node_id', type: 's' }] },
+  ],
+};

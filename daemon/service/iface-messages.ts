@@ -1,0 +1,57 @@
+/** org.satchel.Satchel1.Messages: sending, reading and following messages. */
+import { checkMessageId, checkUserId } from './ids.js';
+import { conversationDict, messageDict } from './records.js';
+import type { InterfaceSpec } from './member-spec.js';
+import { MESSAGES_INTERFACE } from './names.js';
+
+export const messagesInterface: InterfaceSpec = {
+  name: MESSAGES_INTERFACE,
+  methods: [
+    {
+      name: 'Send',
+      in: [{ name: 'contact_id', type: 's' }, { name: 'text', type: 's' }],
+      out: [{ name: 'message_id', type: 's' }],
+      run: async (ctx, [contactId, text]) => [
+        await ctx.messenger.send(checkUserId(contactId as string, 'contact_id'), text as string),
+      ],
+    },
+    {
+      name: 'ListConversations',
+      in: [],
+      out: [{ name: 'conversations', type: 'aa{sv}' }],
+      run: (ctx) => [ctx.messenger.conversations().map(conversationDict)],
+    },
+    {
+      name: 'ListMessages',
+      in: [{ name: 'contact_id', type: 's' }, { name: 'limit', type: 'u' }],
+      out: [{ name: 'messages', type: 'aa{sv}' }],
+      run: (ctx, [contactId, limit]) => {
+        const id = checkUserId(contactId as string, 'contact_id');
+        // 0 means "all": D-Bus has no optional arguments.
+        const opts = (limit as number) > 0 ? { limit: limit as number } : {};
+        return [ctx.messenger.messages(id, opts).map(messageDict)];
+      },
+    },
+    {
+      name: 'MarkRead',
+      in: [{ name: 'ids', type: 'as' }],
+      out: [],
+      run: async (ctx, [ids]) => {
+        await ctx.messenger.markRead((ids as string[]).map((id, i) => checkMessageId(id, `ids[${i}]`)));
+        return [];
+      },
+    },
+  ],
+  signals: [
+    { name: 'MessageReceived', args: [{ name: 'message', type: 'a{sv}' }] },
+    {
+      name: 'MessageStateChanged',
+      args: [
+        { name: 'id', type: 's' },
+        { name: 'contact_id', type: 's' },
+        { name: 'state', type: 's' },
+        { name: 'reason', type: 's' },
+      ],
+    },
+  ],
+};

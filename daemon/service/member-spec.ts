@@ -1,0 +1,49 @@
+/**
+ * One table per interface describes each method and signal once; dispatch,
+ * argument checking, signal emission and live introspection all read it, so
+ * they cannot drift apart (the committed XML is checked against it in tests).
+ */
+import type { MessengerApi } from '../messenger/api.js';
+import type { BusKind } from './bus.js';
+
+export interface ArgSpec {
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface MethodSpec {
+  readonly name: string;
+  readonly in: readonly ArgSpec[];
+  readonly out: readonly ArgSpec[];
+  /** Called only with arguments whose signature matched `in`; returns the out args. */
+  readonly run: (ctx: MethodContext, args: readonly unknown[]) => Promise<unknown[]> | unknown[];
+}
+
+export interface SignalSpec {
+  readonly name: string;
+  readonly args: readonly ArgSpec[];
+}
+
+export interface InterfaceSpec {
+  readonly name: string;
+  readonly methods: readonly MethodSpec[];
+  readonly signals: readonly SignalSpec[];
+}
+
+export interface DaemonStatus {
+  version: string;
+  startedMs: number;
+  uptimeMs: number;
+  busKind: BusKind;
+  uniqueName: string;
+  pid: number;
+}
+
+export interface MethodContext {
+  readonly messenger: MessengerApi;
+  status(): DaemonStatus;
+}
+
+export function signatureOf(args: readonly ArgSpec[]): string {
+  return args.map((a) => a.type).join('');
+}

@@ -1,0 +1,90 @@
+/**
+ * Messenger records as D-Bus a{sv} dicts. Keys are snake_case because the
+ * callers are Python; times are int64 milliseconds ('x') since the epoch by
+ * this laptop's clock. Adding keys is compatible, so records grow here
+ * rather than by new methods.
+ */
+import type {
+  ContactInfo,
+  ConversationInfo,
+  IdentityInfo,
+  MessageInfo,
+  NeighbourInfo,
+} from '../messenger/api.js';
+import { Variant, type VariantValue } from './dbus.js';
+import type { DaemonStatus } from './member-spec.js';
+
+export type Dict = Record<string, VariantValue>;
+
+const str = (v: string): VariantValue => new Variant('s', v);
+const bool = (v: boolean): VariantValue => new Variant('b', v);
+const u32 = (v: number): VariantValue => new Variant('u', v);
+/** BigInt() throws on NaN and fractions, so a bad number fails loudly as Internal. */
+const ms = (v: number): VariantValue => new Variant('x', BigInt(v));
+
+export function identityDict(i: IdentityInfo): Dict {
+  return { id: str(i.id), fingerprint: str(i.fingerprint), display_name: str(i.displayName), node_id: str(i.nodeId) };
+}
+
+export function neighbourDict(n: NeighbourInfo): Dict {
+  return {
+    id: str(n.id),
+    display_name: str(n.displayName),
+    fingerprint: str(n.fingerprint),
+    node_id: str(n.nodeId),
+    address: str(n.address),
+    since_ms: ms(n.sinceMs),
+    is_contact: bool(n.isContact),
+  };
+}
+
+export function contactDict(c: ContactInfo): Dict {
+  return {
+    id: str(c.id),
+    display_name: str(c.displayName),
+    fingerprint: str(c.fingerprint),
+    verified: bool(c.verified),
+    added_ms: ms(c.addedMs),
+  };
+}
+
+export function messageDict(m: MessageInfo): Dict {
+  return {
+    id: str(m.id),
+    contact_id: str(m.contactId),
+    direction: str(m.direction),
+    text: str(m.text),
+    state: str(m.state),
+    reason: str(m.reason),
+    time_ms: ms(m.timeMs),
+  };
+}
+
+export function conversationDict(c: ConversationInfo): Dict {
+  return {
+    contact_id: str(c.contactId),
+    display_name: str(c.displayName),
+    last_time_ms: ms(c.lastTimeMs),
+    last_text: str(c.lastText),
+    unread: u32(c.unread),
+    total: u32(c.total),
+  };
+}
+
+export function statusDict(s: DaemonStatus): Dict {
+  return {
+    version: str(s.version),
+    started_ms: ms(s.startedMs),
+    uptime_ms: ms(s.uptimeMs),
+    bus_kind: str(s.busKind),
+    unique_name: str(s.uniqueName),
+    pid: u32(s.pid),
+  };
+}
+
+/** a{st}: counters only count up; anything else is a bug we refuse to show. */
+export function countersDict(counters: Record<string, number>): Record<string, bigint> {
+  const out: Record<string, bigint> = {};
+  for (const [name, value] of Object.entries(counters)) out[name] = BigInt(value);
+  return out;
+}

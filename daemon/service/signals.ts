@@ -1,0 +1,38 @@
+/**
+ * Messenger events out as D-Bus signals. One listener per event for the
+ * service's whole life: cheap to keep, and nothing to churn.
+ */
+import type { MessengerApi, MessengerEvents } from '../messenger/api.js';
+import type { Logger } from '../util/log.js';
+import { Message, type MessageBus } from './dbus.js';
+import { findSignal } from './interfaces.js';
+import { signatureOf } from './member-spec.js';
+import { CONTACTS_INTERFACE, IDENTITY_INTERFACE, MESSAGES_INTERFACE, OBJECT_PATH } from './names.js';
+import { identityDict, messageDict, neighbourDict } from './records.js';
+
+/** Subscribes; the returned function unsubscribes. */
+export function forwardSignals(bus: MessageBus, messenger: MessengerApi, log: Logger): () => void {
+  const emit = (iface: string, member: string, body: () => unknown[]): void => {
+    const spec = findSignal(iface, member);
+    try {
+      if (!spec) throw new Error(`no signal ${iface}.${member} in the spec`);
+      bus.send(Message.newSignal(OBJECT_PATH, iface, member, signatureOf(spec.args), body()));
+    } catch (err) {
+      // A signal nobody can receive is not worth crashing the messenger for.
+      log.warn('could not emit signal', { signal: `${iface}.${member}`, error: String(err) });
+    }
+  };
+  const handlers: { [E in keyof MessengerEvents]: MessengerEvents[E] } = {
+    messageReceived: (m) => emit(MESSAGES_INTERFACE, 'MessageReceived', () => [messageDict(m)]),
+    messageStateChanged: (m) =>
+      emit(MESSAGES_INTERFACE, 'MessageStateChanged', () => [m.id, m.contactId, m.state, m.reason]),
+    neighbourAppeared: (n) => emit(CONTACTS_INTERFACE, 'NeighbourAppeared', () => [neighbourDict(n)]),
+    neighbourGone: (n) => emit(CONTACTS_INTERFACE, 'NeighbourGone', () => [n.id, n.nodeId]),
+    identityChanged: (i) => emit(IDENTITY_INTERFACE, 'IdentityChanged', () => [identityDict(i)]),
+  };
+  const events = Object.keys(handlers) as (keyof MessengerEvents)[];
+  for (const e of events) messenger.on(e, handlers[e]);
+  return () => {
+    for (const e of events) messenger.off(e, handlers[e]);
+  };
+}
