@@ -1,0 +1,235 @@
+/**
+ * The messenger: builds and opens messages, keeps their states, and is the
+ * Mailbox that sync hands envelopes to. Events fire only after the change
+ * they report has been committed.
+ */
+import { EventEmitter } from 'node:events';
+import { makeCard } from '../crypto/card.js';
+import { fingerprint } from '../crypto/fingerprint.js';
+import { keyIdHex, toHex } from '../crypto/keys.js';
+import { PairKeys, sealEnvelope } from '../crypto/seal.js';
+import { SatchelError } from '../errors/satchel-error.js';
+import { decodeEnvelope, encodeContent, encodeEnvelope, type Content, type Envelope, type IdentityCard } from '../wire/messages.js';
+import type { Store } from '../store/store.js';
+import type { MessageRecord } from '../store/records.js';
+import type { Clock } from '../util/clock.js';
+import type { Counters } from '../util/counters.js';
+import type { Logger } from '../util/log.js';
+import type { RandomBytes } from '../util/random.js';
+import type { LinkPeer, Mailbox } from '../sync/mailbox.js';
+import type { ContactInfo, IdentityInfo, MessageInfo, MessengerApi, MessengerEvents, NeighbourInfo } from './api.js';
+import { loadOrCreateIdentity } from './identity.js';
+import { acceptEnvelopes } from './inbound.js';
+import { DEFAULT_OUTBOX_QUOTA_BYTES, dequeue, enqueue, pendingFor } from './outbox.js';
+import { advances } from './states.js';
+import { checkDisplayName, checkMessageId, checkText, checkUserId } from './validate.js';
+import { contactInfo, conversationMessages, listConversations, messageInfo } from './views.js';
+
+/** Lifetime given to new messages, in seconds (expiry arrives with carrying). */
+export const DEFAULT_LIFETIME_S = 14 * 24 * 3600;
+/** Tries at a fresh nonce when a new message id collides with a stored one. */
+const MAX_ID_TRIES = 8;
+
+export interface MessengerOptions {
+  store: Store;
+  clock: Clock;
+  random: RandomBytes;
+  logger: Logger;
+  counters: Counters;
+  outboxQuotaBytes?: number;
+}
+
+export interface Messenger extends MessengerApi, Mailbox {
+  card(): IdentityCard;
+  nodeKey(): { secretKey: Uint8Array; publicKey: Uint8Array };
+}
+
+export function createMessenger(opts: MessengerOptions): Messenger {
+  const { store, clock, random, counters } = opts;
+  const log = opts.logger.child('messenger');
+  const quota = opts.outboxQuotaBytes ?? DEFAULT_OUTBOX_QUOTA_BYTES;
+  const ident = loadOrCreateIdentity(store, random);
+  const myId = keyIdHex(ident.user.publicKey);
+  const keys = new PairKeys();
+  const events = new EventEmitter();
+  const pendingListeners: ((userId: string) => void)[] = [];
+  const near = new Map<string, { peer: LinkPeer; sinceMs: number }>();
+  let card = makeCard(ident.user, ident.node.publicKey, ident.displayName, clock.now());
+
+  const identity = (): IdentityInfo => ({
+    id: myId, fingerprint: fingerprint(ident.user.publicKey), displayName: ident.displayName, nodeId: keyIdHex(ident.node.publicKey),
+  });
+  const emit = <E extends keyof MessengerEvents>(e: E, ...args: Parameters<MessengerEvents[E]>): void => {
+    events.emit(e, ...args);
+  };
+  const stateChanged = (m: MessageRecord): void => emit('messageStateChanged', { id: m.id, contactId: m.contactId, state: m.state, reason: m.reason });
+  const notifyPending = (userId: string): void => { for (const fn of pendingListeners) fn(userId); };
+  const neighbourInfo = (peer: LinkPeer, sinceMs: number): NeighbourInfo => ({
+    id: peer.userId, displayName: peer.displayName, fingerprint: fingerprint(peer.userKey), nodeId: peer.nodeId,
+    address: peer.address, sinceMs, isContact: store.contacts.doesExist(peer.userId),
+  });
+  const userKeyOf = (id: string): Uint8Array => {
+    const c = store.contacts.get(id);
+    if (c === undefined) throw SatchelError.unknownContact(id);
+    return new Uint8Array(c.userKey);
+  };
+
+  /** Seals content for a recipient and gives it an id no stored envelope has. */
+  function seal(recipient: Uint8Array, content: Content): { envelope: Envelope; id: string; bytes: Uint8Array } {
+    const body = encodeContent(content);
+    for (let i = 0; i < MAX_ID_TRIES; i++) {
+      const s = sealEnvelope({ sender: ident.user, recipient, content: body, lifetimeS: DEFAULT_LIFETIME_S, random, keys });
+      const id = toHex(s.id);
+      if (!store.messages.doesExist(id) && !store.received.doesExist(id)) return { envelope: s.envelope, id, bytes: encodeEnvelope(s.envelope) };
+    }
+    throw new SatchelError('INVALID_ARGUMENT', 'could not find a fresh message id');
+  }
+
+  /** Queues receipts inside the caller's transaction. */
+  function queueReceipt(to: string, field: 'delivered' | 'read', ids: Uint8Array[]): void {
+    const key = store.contacts.get(to)?.userKey ?? store.peers.get(to)?.userKey;
+    if (key === undefined) return;
+    const s = seal(new Uint8Array(key), { receipt: { [field]: ids } });
+    enqueue(store, { id: s.id, to, kind: 'receipt', envelope: s.bytes, createdMs: clock.now() }, quota);
+  }
+
+  const messenger: Messenger = {
+    identity,
+    card: () => card,
+    nodeKey: () => ident.node,
+
+    async setDisplayName(name) {
+      const clean = checkDisplayName(name);
+      store.transact(() => store.meta.put('displayName', clean));
+      ident.displayName = clean;
+      card = makeCard(ident.user, ident.node.publicKey, clean, clock.now());
+      emit('identityChanged', identity());
+    },
+
+    neighbours: () => [...near.values()].map(({ peer, sinceMs }) => neighbourInfo(peer, sinceMs)),
+
+    async addContact(id): Promise<ContactInfo> {
+      checkUserId(id);
+      const existing = store.contacts.get(id);
+      if (existing) return contactInfo(existing);
+      const seen = store.peers.get(id);
+      if (seen === undefined) throw SatchelError.unknownContact(id);
+      const rec = { id, userKey: seen.userKey, displayName: seen.displayName, addedMs: clock.now() };
+      store.transact(() => store.contacts.put(id, rec));
+      log.info('contact added', { contact: id });
+      return contactInfo(rec);
+    },
+
+    contacts: () => [...store.contacts.getRange({})].map(({ value }) => contactInfo(value)),
+
+    async send(contactId, text) {
+      checkUserId(contactId);
+      checkText(text);
+      const recipient = userKeyOf(contactId);
+      const now = clock.now();
+      const s = seal(recipient, { text });
+      const rec: MessageRecord = { id: s.id, contactId, direction: 'out', text, state: 'waiting', reason: '', timeMs: now, updatedMs: now };
+      store.transact(() => {
+        enqueue(store, { id: s.id, to: contactId, kind: 'text', envelope: s.bytes, createdMs: now }, quota);
+        store.messages.put(s.id, rec);
+        store.conversations.put([contactId, now, s.id], true);
+      });
+      counters.bump('messages.sent');
+      log.info('message queued', { id: s.id, to: contactId });
+      notifyPending(contactId);
+      return s.id;
+    },
+
+    conversations: () => listConversations(store),
+
+    messages(contactId, o = {}): MessageInfo[] {
+      checkUserId(contactId);
+      if (!store.contacts.doesExist(contactId) && !store.peers.doesExist(contactId)) throw SatchelError.unknownContact(contactId);
+      let list = conversationMessages(store, contactId);
+      if (o.beforeMs !== undefined) list = list.filter((m) => m.timeMs < (o.beforeMs as number));
+      if (o.limit !== undefined && o.limit > 0) list = list.slice(-o.limit);
+      return list.map(messageInfo);
+    },
+
+    async markRead(ids) {
+      const wanted = ids.map(checkMessageId);
+      const changed: MessageRecord[] = [];
+      const owed = new Set<string>();
+      store.transact(() => {
+        const bySender = new Map<string, Uint8Array[]>();
+        for (const id of wanted) {
+          const m = store.messages.get(id);
+          if (m === undefined || m.direction !== 'in') throw SatchelError.notFound(`incoming message ${id}`);
+          if (!advances(m.state, 'read')) continue;
+          const next = { ...m, state: 'read' as const, updatedMs: clock.now() };
+          store.messages.put(id, next);
+          changed.push(next);
+          bySender.set(m.contactId, [...(bySender.get(m.contactId) ?? []), Buffer.from(id, 'hex')]);
+        }
+        for (const [sender, list] of bySender) {
+          queueReceipt(sender, 'read', list);
+          owed.add(sender);
+        }
+      });
+      for (const m of changed) stateChanged(m);
+      for (const s of owed) notifyPending(s);
+    },
+
+    counters: () => counters.snapshot(),
+    on: (e, fn) => { events.on(e, fn as (...a: unknown[]) => void); },
+    off: (e, fn) => { events.off(e, fn as (...a: unknown[]) => void); },
+
+    // ---- Mailbox, for sync ----
+    peerUp(peer) {
+      const now = clock.now();
+      store.transact(() => {
+        store.peers.put(peer.userId, { id: peer.userId, userKey: peer.userKey, displayName: peer.displayName, nodeKey: peer.nodeKey, lastSeenMs: now });
+        const c = store.contacts.get(peer.userId);
+        if (c && c.displayName !== peer.displayName) store.contacts.put(c.id, { ...c, displayName: peer.displayName });
+      });
+      near.set(peer.nodeId, { peer, sinceMs: now });
+      emit('neighbourAppeared', neighbourInfo(peer, now));
+    },
+    peerDown(peer) {
+      if (near.delete(peer.nodeId)) emit('neighbourGone', { id: peer.userId, nodeId: peer.nodeId });
+    },
+    pendingFor: (userId) => pendingFor(store, userId).map((r) => decodeEnvelope(r.envelope)),
+    onPending: (fn) => { pendingListeners.push(fn); },
+
+    accept(peer, envelopes) {
+      const queueReceipts = (owed: Map<string, Uint8Array[]>): void => {
+        for (const [sender, ids] of owed) queueReceipt(sender, 'delivered', ids);
+      };
+      const out = acceptEnvelopes({ store, me: ident.user, myId, keys, clock, counters, queueReceipts }, peer, envelopes);
+      for (const m of out.received) {
+        log.info('message received', { id: m.id, from: m.contactId });
+        emit('messageReceived', messageInfo(m));
+      }
+      for (const m of out.changed) stateChanged(m);
+      for (const sender of out.receiptsOwed.keys()) notifyPending(sender);
+      return { stored: out.stored, refused: out.refused };
+    },
+
+    acknowledged(peer, stored, refused) {
+      const changed: MessageRecord[] = [];
+      store.transact(() => {
+        for (const raw of [...stored, ...refused]) {
+          const id = toHex(raw);
+          const rec = dequeue(store, peer.userId, id);
+          if (rec === undefined || rec.kind !== 'text') continue;
+          const m = store.messages.get(id);
+          if (m === undefined) continue;
+          const refusedIt = refused.some((r) => toHex(r) === id);
+          const next: MessageRecord = refusedIt
+            ? { ...m, state: 'failed', reason: 'the recipient refused the message', updatedMs: clock.now() }
+            : { ...m, state: advances(m.state, 'sent') ? 'sent' : m.state, updatedMs: clock.now() };
+          if (next.state === m.state) continue;
+          store.messages.put(id, next);
+          changed.push(next);
+        }
+      });
+      for (const m of changed) stateChanged(m);
+    },
+  };
+  return messenger;
+}

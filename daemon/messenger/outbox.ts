@@ -1,0 +1,42 @@
+/**
+ * The user's waiting envelopes and their byte quota. Only called inside a
+ * store transaction, so the byte count and the records never disagree.
+ */
+import { SatchelError } from '../errors/satchel-error.js';
+import type { Store } from '../store/store.js';
+import type { OutboxRecord } from '../store/records.js';
+
+/** Default quota for the user's own waiting envelopes, in bytes. */
+export const DEFAULT_OUTBOX_QUOTA_BYTES = 16 * 1024 * 1024;
+
+const BYTES_KEY = 'outboxBytes';
+
+export function outboxBytes(store: Store): number {
+  const v = store.meta.get(BYTES_KEY);
+  return typeof v === 'number' ? v : 0;
+}
+
+/** Receipts are never refused: they are tiny and senders wait for them. */
+export function enqueue(store: Store, rec: OutboxRecord, quotaBytes: number): void {
+  const used = outboxBytes(store);
+  const size = rec.envelope.length;
+  if (rec.kind === 'text' && used + size > quotaBytes) {
+    throw SatchelError.storeFull(`outbox holds ${used} of ${quotaBytes} bytes; this message needs ${size}`);
+  }
+  store.outbox.put([rec.to, rec.id], rec);
+  store.meta.put(BYTES_KEY, used + size);
+}
+
+export function dequeue(store: Store, to: string, id: string): OutboxRecord | undefined {
+  const rec = store.outbox.get([to, id]);
+  if (rec === undefined) return undefined;
+  store.outbox.remove([to, id]);
+  store.meta.put(BYTES_KEY, Math.max(0, outboxBytes(store) - rec.envelope.length));
+  return rec;
+}
+
+export function pendingFor(store: Store, to: string): OutboxRecord[] {
+  const out: OutboxRecord[] = [];
+  for (const { value } of store.outbox.getRange({ start: [to], end: [to, '\uffff'] })) out.push(value);
+  return out.sort((a, b) => a.createdMs - b.createdMs);
+}

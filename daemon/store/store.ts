@@ -1,0 +1,99 @@
+/**
+ * The one LMDB environment of a daemon. Tables are typed views; every change
+ * that must be all-or-nothing goes through `transact`, which commits and
+ * flushes before it returns, so a SIGKILL right after leaves the change
+ * whole or absent.
+ *
+ * Synchronous transactions on purpose: lmdb-js's asynchronous `transaction()`
+ * never resolves on this platform (its callback thread hand-off stalls), and
+ * a short sync commit is what crash-safety needs anyway.
+ */
+import { mkdirSync } from 'node:fs';
+import { open, type Database, type RootDatabase } from 'lmdb';
+import { SatchelError } from '../errors/satchel-error.js';
+import type { ContactRecord, MessageRecord, OutboxRecord, PeerRecord } from './records.js';
+
+export const STORE_SCHEMA_VERSION = 1;
+/** Initial LMDB map size in bytes; lmdb-js grows the map when it fills, so
+ * quotas, not the map, are what bound the store. */
+export const DEFAULT_STORE_MAP_BYTES = 64 * 1024 * 1024;
+
+export type ConversationKey = [string, number, string];
+export type OutboxKey = [string, string];
+
+export interface StoreOptions {
+  path: string;
+  readOnly?: boolean;
+  mapBytes?: number;
+}
+
+export interface Store {
+  readonly path: string;
+  readonly meta: Database<unknown, string>;
+  readonly contacts: Database<ContactRecord, string>;
+  readonly peers: Database<PeerRecord, string>;
+  readonly messages: Database<MessageRecord, string>;
+  /** [contactId, timeMs, messageId] → true: a conversation in time order. */
+  readonly conversations: Database<true, ConversationKey>;
+  /** [recipientId, envelopeId] → envelope waiting for that recipient. */
+  readonly outbox: Database<OutboxRecord, OutboxKey>;
+  /** envelope id → wall ms first received: nothing is taken twice. */
+  readonly received: Database<number, string>;
+  transact<T>(fn: () => T): T;
+  close(): Promise<void>;
+}
+
+export function openStore(opts: StoreOptions): Store {
+  const readOnly = opts.readOnly ?? false;
+  if (!readOnly) mkdirSync(opts.path, { recursive: true, mode: 0o700 });
+  let root: RootDatabase;
+  try {
+    root = open({ path: opts.path, readOnly, maxDbs: 16, mapSize: opts.mapBytes ?? DEFAULT_STORE_MAP_BYTES });
+  } catch (err) {
+    throw new SatchelError('CONFIG', `cannot open store at ${opts.path}: ${(err as Error).message}`, { cause: err });
+  }
+  const db = <V, K extends string | unknown[]>(name: string) =>
+    root.openDB<V, K & import('lmdb').Key>({ name, encoding: 'msgpack', cache: false });
+  const store: Store = {
+    path: opts.path,
+    meta: db<unknown, string>('meta'),
+    contacts: db<ContactRecord, string>('contacts'),
+    peers: db<PeerRecord, string>('peers'),
+    messages: db<MessageRecord, string>('messages'),
+    conversations: db<true, ConversationKey>('conversations'),
+    outbox: db<OutboxRecord, OutboxKey>('outbox'),
+    received: db<number, string>('received'),
+    transact<T>(fn: () => T): T {
+      if (readOnly) throw SatchelError.invalidArgument('store is open read-only');
+      try {
+        return root.transactionSync(fn);
+      } catch (err) {
+        if (err instanceof SatchelError) throw err;
+        if (/MDB_MAP_FULL|map full|No space/i.test(String((err as Error).message))) {
+          throw SatchelError.storeFull('the store file reached its size limit', err);
+        }
+        throw err;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await root.close();
+    },
+  };
+  let closed = false;
+  checkSchema(store, readOnly);
+  return store;
+}
+
+function checkSchema(store: Store, readOnly: boolean): void {
+  const found = store.meta.get('schema');
+  if (found === undefined && !readOnly) {
+    store.transact(() => store.meta.put('schema', STORE_SCHEMA_VERSION));
+    return;
+  }
+  if (found !== STORE_SCHEMA_VERSION) {
+    void store.close();
+    throw SatchelError.storeSchema(found, STORE_SCHEMA_VERSION);
+  }
+}
