@@ -206,7 +206,9 @@ export function createMessenger(opts: MessengerOptions): Messenger {
         emit('messageReceived', messageInfo(m));
       }
       for (const m of out.changed) stateChanged(m);
-      for (const sender of out.receiptsOwed.keys()) notifyPending(sender);
+      // After the caller has acknowledged the batch, so the sender learns "sent" before "delivered".
+      const owed = [...out.receiptsOwed.keys()];
+      if (owed.length > 0) queueMicrotask(() => { for (const sender of owed) notifyPending(sender); });
       return { stored: out.stored, refused: out.refused };
     },
 

@@ -1,0 +1,118 @@
+/**
+ * The composition root: the only place that knows every part. Parts start in
+ * dependency order and stop in reverse; each collaborator (clock, randomness,
+ * logger, bus) is passed in so tests can run several daemons in one process.
+ */
+import { readFileSync } from 'node:fs';
+import { openStore, type Store } from './store/store.js';
+import { createMessenger, type Messenger } from './messenger/messenger.js';
+import { createSessionManager, type SessionManager } from './sync/session-manager.js';
+import { createBeacon, type DiscoveryBeacon } from './discovery/beacon.js';
+import { createNeighbourTable, type NeighbourTable } from './discovery/neighbour-table.js';
+import { connectBus, type BusConnection } from './service/bus.js';
+import { createService, type SatchelService } from './service/service.js';
+import { keyId } from './crypto/keys.js';
+import { createCounters, type Counters } from './util/counters.js';
+import { systemClock, type Clock } from './util/clock.js';
+import { systemRandom, type RandomBytes } from './util/random.js';
+import { createLogger, type Logger } from './util/log.js';
+import { DEFAULT_SESSION_HOST, type DaemonOptions } from './options.js';
+
+export const VERSION: string = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+export interface DaemonComponents {
+  clock?: Clock;
+  random?: RandomBytes;
+  logger?: Logger;
+  counters?: Counters;
+  /** Called when the bus connection is lost; the binary exits so systemd restarts it. */
+  onFatal?: (err: Error) => void;
+}
+
+export interface Daemon {
+  start(): Promise<{ busAddress: string; busKind: string; sessionPort: number }>;
+  readonly messenger: Messenger;
+  close(): Promise<void>;
+}
+
+export function createDaemon(options: DaemonOptions, components: DaemonComponents = {}): Daemon {
+  const clock = components.clock ?? systemClock;
+  const random = components.random ?? systemRandom;
+  const logger = components.logger ?? createLogger({ level: options.logLevel });
+  const counters = components.counters ?? createCounters();
+  const startedMs = clock.now();
+
+  const store: Store = openStore({ path: options.stateDir });
+  const messenger = createMessenger({ store, clock, random, logger, counters });
+  let sessions: SessionManager | undefined;
+  let table: NeighbourTable | undefined;
+  let beacon: DiscoveryBeacon | undefined;
+  let bus: BusConnection | undefined;
+  let service: SatchelService | undefined;
+  let closing: Promise<void> | undefined;
+
+  async function stopAll(): Promise<void> {
+    // Reverse order of start: stop taking calls, stop meeting, then the store.
+    const step = async (name: string, fn: (() => Promise<void> | void) | undefined): Promise<void> => {
+      try {
+        await fn?.();
+      } catch (err) {
+        logger.warn('error while stopping', { part: name, error: (err as Error).message });
+      }
+    };
+    await step('service', service && (() => service!.close()));
+    await step('bus', bus && (() => bus!.close()));
+    await step('beacon', beacon && (() => beacon!.close()));
+    await step('neighbours', table && (() => table!.close()));
+    await step('sessions', sessions && (() => sessions!.close()));
+    await step('store', () => store.close());
+    logger.info('stopped');
+  }
+
+  return {
+    messenger,
+    async start() {
+      const nodeKey = messenger.nodeKey();
+      sessions = createSessionManager({
+        mailbox: messenger, nodeKey, card: () => messenger.card(), host: DEFAULT_SESSION_HOST, port: options.port,
+        clock, random, logger, counters,
+      });
+      const { port } = await sessions.start();
+      table = createNeighbourTable({ clock });
+      table.on('down', (n) => sessions?.lost(n.nodeIdHex));
+      beacon = createBeacon({
+        port: options.beaconPort, sessionPort: port, nodeId: keyId(nodeKey.publicKey), ipv4: options.ipv4, ipv6: options.ipv6,
+        clock, random, logger: logger.child('discovery'), counters,
+        ...(options.interface !== undefined ? { interface: options.interface } : {}),
+      });
+      beacon.on('beacon', (b) => {
+        table?.seen(b);
+        sessions?.heard(b);
+      });
+      await beacon.start();
+      bus = await connectBus(options.bus, {
+        logger: logger.child('bus'), stateDir: options.stateDir,
+        onLost: (err) => {
+          logger.error('lost the D-Bus connection', { error: err.message });
+          components.onFatal?.(err);
+        },
+      });
+      service = createService({ bus, messenger, logger: logger.child('service'), version: VERSION, startedMs, clock });
+      await service.start();
+      const id = messenger.identity();
+      logger.info('ready', { bus: bus.address, bus_kind: bus.kind, user: id.id, node: id.nodeId, port, version: VERSION });
+      return { busAddress: bus.address, busKind: bus.kind, sessionPort: port };
+    },
+    close() {
+      closing ??= stopAll();
+      return closing;
+    },
+  };
+}

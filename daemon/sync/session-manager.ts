@@ -1,0 +1,152 @@
+/**
+ * Keeps one session per neighbouring laptop. Beacons say who is near; the
+ * node with the lower id dials at once and the other only after a grace
+ * period, so two laptops normally open one session, not two. A neighbour that
+ * stops beaconing has its session closed: TCP alone would not notice a
+ * laptop that walked out of radio range.
+ */
+import { keyIdHex, toHex } from '../crypto/keys.js';
+import { createListener, type Listener } from '../transport/listener.js';
+import { connectSession } from '../transport/connect.js';
+import type { Session } from '../transport/session.js';
+import type { NodeKeyPair } from '../transport/handshake.js';
+import type { IdentityCard } from '../wire/messages.js';
+import type { Clock } from '../util/clock.js';
+import type { Counters } from '../util/counters.js';
+import type { Logger } from '../util/log.js';
+import type { RandomBytes } from '../util/random.js';
+import type { Mailbox } from './mailbox.js';
+import { createPeerLink, peerFromSession, type PeerLink } from './peer-link.js';
+
+/** How long the higher node id waits for the lower one to dial, in ms. */
+export const DIAL_GRACE_MS = 3_000;
+/** Least time between two dials to the same node, in ms. */
+export const REDIAL_BACKOFF_MS = 4_000;
+
+export interface SessionManagerOptions {
+  mailbox: Mailbox;
+  nodeKey: NodeKeyPair;
+  card: () => IdentityCard;
+  host: string;
+  port: number;
+  clock: Clock;
+  random: RandomBytes;
+  logger: Logger;
+  counters: Counters;
+}
+
+export interface HeardNode {
+  nodeId: Uint8Array;
+  address: string;
+  sessionPort: number;
+}
+
+export interface SessionManager {
+  start(): Promise<{ port: number }>;
+  /** A beacon was heard from this node. */
+  heard(node: HeardNode): void;
+  /** Discovery lost this node. */
+  lost(nodeIdHex: string): void;
+  links(): PeerLink[];
+  close(): Promise<void>;
+}
+
+export function createSessionManager(opts: SessionManagerOptions): SessionManager {
+  const log = opts.logger.child('sync');
+  const myId = keyIdHex(opts.nodeKey.publicKey);
+  const links = new Map<string, PeerLink>();
+  const dialing = new Set<string>();
+  const lastDial = new Map<string, number>();
+  let listener: Listener | undefined;
+  let closed = false;
+
+  const sessionOpts = () => ({
+    nodeKey: opts.nodeKey, card: opts.card(), clock: opts.clock, random: opts.random,
+    logger: opts.logger.child('transport'), counters: opts.counters,
+  });
+
+  function adopt(session: Session): void {
+    if (closed) return session.destroy();
+    let link: PeerLink;
+    try {
+      const peer = peerFromSession(session);
+      const existing = links.get(peer.nodeId);
+      if (existing && !existing.session.closed) {
+        // Both sides dialled at once: keep the session the lower node id opened.
+        // The same opener twice means the peer came back: the new one is live.
+        const newOpener = session.initiator ? myId : peer.nodeId;
+        const oldOpener = existing.session.initiator ? myId : peer.nodeId;
+        const keepNew = newOpener === oldOpener || newOpener < oldOpener;
+        if (!keepNew) {
+          void session.close();
+          return;
+        }
+        existing.session.removeAllListeners('close');
+        void existing.session.close();
+      }
+      link = createPeerLink(session, peer, opts.mailbox, opts.counters, log);
+    } catch (err) {
+      opts.counters.bump('sync.peer_rejected');
+      log.warn('peer rejected', { address: session.remoteAddress, error: (err as Error).message });
+      session.destroy(err as Error);
+      return;
+    }
+    links.set(link.peer.nodeId, link);
+    opts.counters.bump('sync.sessions');
+    log.info('neighbour up', { node: link.peer.nodeId, user: link.peer.userId, address: link.peer.address });
+    session.on('close', () => {
+      if (links.get(link.peer.nodeId) !== link) return;
+      links.delete(link.peer.nodeId);
+      log.info('neighbour down', { node: link.peer.nodeId });
+      opts.mailbox.peerDown(link.peer);
+    });
+    opts.mailbox.peerUp(link.peer);
+    link.offer();
+  }
+
+  function dial(node: HeardNode): void {
+    const id = toHex(node.nodeId);
+    if (closed || links.has(id) || dialing.has(id)) return;
+    const now = opts.clock.monotonic();
+    if (now - (lastDial.get(id) ?? -Infinity) < REDIAL_BACKOFF_MS) return;
+    lastDial.set(id, now);
+    dialing.add(id);
+    connectSession({ ...sessionOpts(), host: node.address, port: node.sessionPort, expectedPeerNodeId: node.nodeId })
+      .then(adopt, (err: Error) => log.debug('dial failed', { node: id, error: err.message }))
+      .finally(() => dialing.delete(id));
+  }
+
+  opts.mailbox.onPending((userId) => {
+    for (const link of links.values()) if (link.peer.userId === userId) link.offer();
+  });
+
+  return {
+    async start() {
+      const base = sessionOpts();
+      listener = createListener({
+        ...base,
+        get card() { return opts.card(); },
+        host: opts.host, port: opts.port, onSession: adopt,
+      });
+      return listener.start();
+    },
+    heard(node) {
+      const id = toHex(node.nodeId);
+      if (id === myId || links.has(id)) return;
+      if (myId < id) dial(node);
+      else opts.clock.setTimeout(() => dial(node), DIAL_GRACE_MS);
+    },
+    lost(nodeIdHex) {
+      const link = links.get(nodeIdHex);
+      if (link) link.session.destroy();
+    },
+    links: () => [...links.values()],
+    async close() {
+      if (closed) return;
+      closed = true;
+      await listener?.close();
+      await Promise.all([...links.values()].map((l) => l.session.close()));
+      links.clear();
+    },
+  };
+}
