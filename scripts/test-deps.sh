@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite drives for real (a private
+# dbus-daemon, busctl, gdbus, dbus-send, python3-dbus as an activity, protoc
+# for wire captures, iproute2 for network namespaces). Does nothing when all
+# are present; needs root (apt-get) otherwise.
+set -euo pipefail
+
+PACKAGES=(dbus-daemon dbus-bin systemd libglib2.0-bin python3 python3-dbus python3-gi protobuf-compiler iproute2 util-linux)
+
+missing=()
+command -v dbus-daemon >/dev/null || missing+=(dbus-daemon)
+command -v dbus-send >/dev/null || missing+=(dbus-bin)
+command -v busctl >/dev/null || missing+=(systemd)
+command -v gdbus >/dev/null || missing+=(libglib2.0-bin)
+command -v protoc >/dev/null || missing+=(protobuf-compiler)
+command -v ip >/dev/null || missing+=(iproute2)
+command -v setpriv >/dev/null || missing+=(util-linux)
+/usr/bin/python3 -c 'import dbus, gi' 2>/dev/null || missing+=(python3 python3-dbus python3-gi)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "test-deps: missing Debian packages: ${missing[*]}" >&2
+  echo "test-deps: install them with: sudo apt-get install -y ${PACKAGES[*]}" >&2
+  exit 1
+fi
+echo "test-deps: installing ${PACKAGES[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
