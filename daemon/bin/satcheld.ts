@@ -88,6 +88,11 @@ async function main(): Promise<void> {
     logger.info('stopping', { signal });
     void daemon.close().then(() => process.exit(0), () => process.exit(1));
   };
+  // dbus-next can reject promises nobody holds (an error reply to Hello); one
+  // bad reply must not stop messaging for the whole laptop.
+  process.on('unhandledRejection', (reason) => {
+    logger.error('unhandled rejection', { error: reason instanceof Error ? reason.message : String(reason) });
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   try {
