@@ -27,6 +27,8 @@ import { contactInfo, conversationMessages, listConversations, messageInfo } fro
 
 /** Lifetime given to new messages, in seconds (expiry arrives with carrying). */
 export const DEFAULT_LIFETIME_S = 14 * 24 * 3600;
+/** On the wire, 0 stands for DEFAULT_LIFETIME_S and costs no bytes (proto3 omits it). */
+export const WIRE_DEFAULT_LIFETIME = 0;
 /** Tries at a fresh nonce when a new message id collides with a stored one. */
 const MAX_ID_TRIES = 8;
 
@@ -78,7 +80,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   function seal(recipient: Uint8Array, content: Content): { envelope: Envelope; id: string; bytes: Uint8Array } {
     const body = encodeContent(content);
     for (let i = 0; i < MAX_ID_TRIES; i++) {
-      const s = sealEnvelope({ sender: ident.user, recipient, content: body, lifetimeS: DEFAULT_LIFETIME_S, random, keys });
+      const s = sealEnvelope({ sender: ident.user, recipient, content: body, lifetimeS: WIRE_DEFAULT_LIFETIME, random, keys });
       const id = toHex(s.id);
       if (!store.messages.doesExist(id) && !store.received.doesExist(id)) return { envelope: s.envelope, id, bytes: encodeEnvelope(s.envelope) };
     }
