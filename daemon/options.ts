@@ -1,14 +1,13 @@
 /**
- * The daemon's settings, with every default named. Command-line parsing
- * lives in bin/; this is what the composition root takes.
+ * The daemon's settings: the configuration table turned into typed options.
+ * Command-line flags and the configuration file both feed the same table,
+ * flags last, so a technician can override one key for one run.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LogLevel } from './util/log.js';
-import { DEFAULT_BEACON_PORT } from './discovery/beacon.js';
+import { defaultConfig, type Config } from './config/schema.js';
 
-/** TCP port for link sessions. */
-export const DEFAULT_SESSION_PORT = 47848;
 /** Listen on every address, IPv6 and (mapped) IPv4. */
 export const DEFAULT_SESSION_HOST = '::';
 
@@ -17,10 +16,15 @@ export interface DaemonOptions {
   stateDir: string;
   interface?: string;
   port: number;
+  beacon: boolean;
   beaconPort: number;
   logLevel: LogLevel;
   ipv4: boolean;
   ipv6: boolean;
+  outboxQuotaBytes: number;
+  /** The file the configuration came from; empty when built-in defaults only. */
+  configPath: string;
+  config: Config;
 }
 
 /** systemd's StateDirectory= first, then the XDG state folder of the user. */
@@ -31,9 +35,20 @@ export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(xdg, 'satchel');
 }
 
-export function defaultOptions(env: NodeJS.ProcessEnv = process.env): DaemonOptions {
-  return {
-    bus: 'auto', stateDir: defaultStateDir(env), port: DEFAULT_SESSION_PORT, beaconPort: DEFAULT_BEACON_PORT,
-    logLevel: 'info', ipv4: true, ipv6: true,
+export function optionsFromConfig(config: Config, configPath = '', env: NodeJS.ProcessEnv = process.env): DaemonOptions {
+  const str = (k: string): string => String(config[k]);
+  const num = (k: string): number => Number(config[k]);
+  const flag = (k: string): boolean => config[k] === true;
+  const opts: DaemonOptions = {
+    bus: str('bus.address'), stateDir: str('store.dir') || defaultStateDir(env), port: num('transport.port'),
+    beacon: flag('discovery.beacon'), beaconPort: num('discovery.beacon_port'), logLevel: str('log.level') as LogLevel,
+    ipv4: flag('discovery.ipv4'), ipv6: flag('discovery.ipv6'), outboxQuotaBytes: num('store.outbox_quota_bytes'),
+    configPath, config: { ...config, 'store.dir': str('store.dir') || defaultStateDir(env) },
   };
+  if (str('discovery.interface') !== '') opts.interface = str('discovery.interface');
+  return opts;
+}
+
+export function defaultOptions(env: NodeJS.ProcessEnv = process.env): DaemonOptions {
+  return optionsFromConfig(defaultConfig(), '', env);
 }

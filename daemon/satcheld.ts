@@ -50,13 +50,14 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   const startedMs = clock.now();
 
   const store: Store = openStore({ path: options.stateDir });
-  const messenger = createMessenger({ store, clock, random, logger, counters });
+  const messenger = createMessenger({ store, clock, random, logger, counters, outboxQuotaBytes: options.outboxQuotaBytes });
   let sessions: SessionManager | undefined;
   let table: NeighbourTable | undefined;
   let beacon: DiscoveryBeacon | undefined;
   let bus: BusConnection | undefined;
   let service: SatchelService | undefined;
   let closing: Promise<void> | undefined;
+  let beaconUp = false;
 
   async function stopAll(): Promise<void> {
     // Reverse order of start: stop taking calls, stop meeting, then the store.
@@ -69,7 +70,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
     };
     await step('service', service && (() => service!.close()));
     await step('bus', bus && (() => bus!.close()));
-    await step('beacon', beacon && (() => beacon!.close()));
+    await step('beacon', beacon && (() => { beaconUp = false; return beacon!.close(); }));
     await step('neighbours', table && (() => table!.close()));
     await step('sessions', sessions && (() => sessions!.close()));
     await step('store', () => store.close());
@@ -87,16 +88,19 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
       const { port } = await sessions.start();
       table = createNeighbourTable({ clock });
       table.on('down', (n) => sessions?.lost(n.nodeIdHex));
-      beacon = createBeacon({
-        port: options.beaconPort, sessionPort: port, nodeId: keyId(nodeKey.publicKey), ipv4: options.ipv4, ipv6: options.ipv6,
-        clock, random, logger: logger.child('discovery'), counters,
-        ...(options.interface !== undefined ? { interface: options.interface } : {}),
-      });
-      beacon.on('beacon', (b) => {
-        table?.seen(b);
-        sessions?.heard(b);
-      });
-      await beacon.start();
+      if (options.beacon) {
+        beacon = createBeacon({
+          port: options.beaconPort, sessionPort: port, nodeId: keyId(nodeKey.publicKey), ipv4: options.ipv4, ipv6: options.ipv6,
+          clock, random, logger: logger.child('discovery'), counters,
+          ...(options.interface !== undefined ? { interface: options.interface } : {}),
+        });
+        beacon.on('beacon', (b) => {
+          table?.seen(b);
+          sessions?.heard(b);
+        });
+        await beacon.start();
+        beaconUp = true;
+      }
       bus = await connectBus(options.bus, {
         logger: logger.child('bus'), stateDir: options.stateDir,
         onLost: (err) => {
@@ -104,7 +108,13 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
           components.onFatal?.(err);
         },
       });
-      service = createService({ bus, messenger, logger: logger.child('service'), version: VERSION, startedMs, clock });
+      service = createService({
+        bus, messenger, logger: logger.child('service'), version: VERSION, startedMs, clock,
+        daemonInfo: () => ({
+          sources: { beacon: !options.beacon ? 'disabled' : beaconUp ? 'up' : 'down' },
+          configPath: options.configPath, config: options.config,
+        }),
+      });
       await service.start();
       const id = messenger.identity();
       logger.info('ready', { bus: bus.address, bus_kind: bus.kind, user: id.id, node: id.nodeId, port, version: VERSION });

@@ -1,0 +1,45 @@
+/**
+ * Every configuration key, its type, default and check, in one table: the
+ * parser, `satchel`'s GetConfig and the shipped satcheld.conf all follow it.
+ */
+import { DEFAULT_BEACON_PORT } from '../discovery/beacon.js';
+import { DEFAULT_OUTBOX_QUOTA_BYTES } from '../messenger/outbox.js';
+import { LOG_LEVELS } from '../util/log.js';
+
+/** TCP port for link sessions. */
+export const DEFAULT_SESSION_PORT = 47848;
+/** The smallest outbox that still holds one maximum-size message, in bytes. */
+export const MIN_OUTBOX_QUOTA_BYTES = 64 * 1024;
+export const ROUTING_STRATEGIES = ['direct'] as const;
+
+export type ConfigValue = string | number | boolean;
+
+export interface KeySpec {
+  key: string;
+  kind: 'string' | 'integer' | 'boolean' | 'choice';
+  default: ConfigValue;
+  doc: string;
+  choices?: readonly string[];
+  min?: number;
+  max?: number;
+}
+
+export const CONFIG_KEYS: readonly KeySpec[] = [
+  { key: 'bus.address', kind: 'string', default: 'auto', doc: 'system, session, auto (system bus, else session bus, else a private bus) or a D-Bus address' },
+  { key: 'store.dir', kind: 'string', default: '', doc: 'store directory; empty = $STATE_DIRECTORY, else $XDG_STATE_HOME/satchel' },
+  { key: 'store.outbox_quota_bytes', kind: 'integer', default: DEFAULT_OUTBOX_QUOTA_BYTES, min: MIN_OUTBOX_QUOTA_BYTES, max: 2 ** 40, doc: "bytes the user's own waiting messages may take; Send fails with StoreFull beyond it" },
+  { key: 'transport.port', kind: 'integer', default: DEFAULT_SESSION_PORT, min: 0, max: 65535, doc: 'TCP port for link sessions (0 = any free port)' },
+  { key: 'discovery.beacon', kind: 'boolean', default: true, doc: 'announce this laptop with link-local UDP beacons and listen for others' },
+  { key: 'discovery.interface', kind: 'string', default: '', doc: 'network interface to beacon on; empty = every non-loopback interface' },
+  { key: 'discovery.beacon_port', kind: 'integer', default: DEFAULT_BEACON_PORT, min: 1, max: 65535, doc: 'UDP port for beacons (all laptops must agree)' },
+  { key: 'discovery.ipv4', kind: 'boolean', default: true, doc: 'beacon over IPv4 multicast' },
+  { key: 'discovery.ipv6', kind: 'boolean', default: true, doc: 'beacon over IPv6 link-local multicast' },
+  { key: 'routing.strategy', kind: 'choice', default: 'direct', choices: ROUTING_STRATEGIES, doc: 'which neighbours get which messages; direct = only the recipient itself' },
+  { key: 'log.level', kind: 'choice', default: 'info', choices: LOG_LEVELS, doc: 'error, warn, info or debug' },
+];
+
+export type Config = Record<string, ConfigValue>;
+
+export function defaultConfig(): Config {
+  return Object.fromEntries(CONFIG_KEYS.map((k) => [k.key, k.default]));
+}
