@@ -15,6 +15,8 @@ export type IdentityCard = satchel.v1.IIdentityCard;
 export type Envelope = satchel.v1.IEnvelope;
 export type Content = satchel.v1.IContent;
 export type Receipt = satchel.v1.IReceipt;
+export type IdentityBackup = satchel.v1.IIdentityBackup;
+export type IdentitySecrets = satchel.v1.IIdentitySecrets;
 
 export const WIRE_VERSION = 1;
 /** Largest session frame (plaintext) either side will buffer, in bytes. */
@@ -51,3 +53,7 @@ export const encodeEnvelope = (m: Envelope): Uint8Array => pb.Envelope.encode(m)
 export const decodeEnvelope = (b: Uint8Array): Envelope => decodeWith(pb.Envelope, b, MAX_FRAME_BYTES, 'envelope');
 export const encodeContent = (m: Content): Uint8Array => pb.Content.encode(m).finish();
 export const decodeContent = (b: Uint8Array): Content => decodeWith(pb.Content, b, MAX_FRAME_BYTES, 'content');
+export const encodeBackup = (m: IdentityBackup): Uint8Array => pb.IdentityBackup.encode(m).finish();
+export const decodeBackup = (b: Uint8Array): IdentityBackup => decodeWith(pb.IdentityBackup, b, MAX_FRAME_BYTES, 'identity backup');
+export const encodeSecrets = (m: IdentitySecrets): Uint8Array => pb.IdentitySecrets.encode(m).finish();
+export const decodeSecrets = (b: Uint8Array): IdentitySecrets => decodeWith(pb.IdentitySecrets, b, MAX_FRAME_BYTES, 'identity secrets');

@@ -131,5 +131,41 @@ export namespace satchel {
             public static encode(message: satchel.v1.IReceipt, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Receipt;
         }
+
+        interface IIdentityBackup {
+            version?: (number|null);
+            salt?: (Uint8Array|null);
+            logN?: (number|null);
+            r?: (number|null);
+            p?: (number|null);
+            nonce?: (Uint8Array|null);
+            sealed?: (Uint8Array|null);
+        }
+
+        class IdentityBackup implements IIdentityBackup {
+            constructor(properties?: satchel.v1.IIdentityBackup);
+            public version: number;
+            public salt: Uint8Array;
+            public logN: number;
+            public r: number;
+            public p: number;
+            public nonce: Uint8Array;
+            public sealed: Uint8Array;
+            public static encode(message: satchel.v1.IIdentityBackup, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.IdentityBackup;
+        }
+
+        interface IIdentitySecrets {
+            userSecret?: (Uint8Array|null);
+            displayName?: (string|null);
+        }
+
+        class IdentitySecrets implements IIdentitySecrets {
+            constructor(properties?: satchel.v1.IIdentitySecrets);
+            public userSecret: Uint8Array;
+            public displayName: string;
+            public static encode(message: satchel.v1.IIdentitySecrets, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.IdentitySecrets;
+        }
     }
 }

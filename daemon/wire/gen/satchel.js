@@ -1201,6 +1201,325 @@ export const satchel = $root.satchel = (() => {
             return Receipt;
         })();
 
+        v1.IdentityBackup = (function() {
+
+            /**
+             * Properties of an IdentityBackup.
+             * @memberof satchel.v1
+             * @interface IIdentityBackup
+             * @property {number|null} [version] IdentityBackup version
+             * @property {Uint8Array|null} [salt] IdentityBackup salt
+             * @property {number|null} [logN] IdentityBackup logN
+             * @property {number|null} [r] IdentityBackup r
+             * @property {number|null} [p] IdentityBackup p
+             * @property {Uint8Array|null} [nonce] IdentityBackup nonce
+             * @property {Uint8Array|null} [sealed] IdentityBackup sealed
+             */
+
+            /**
+             * Constructs a new IdentityBackup.
+             * @memberof satchel.v1
+             * @classdesc Represents an IdentityBackup.
+             * @implements IIdentityBackup
+             * @constructor
+             * @param {satchel.v1.IIdentityBackup=} [properties] Properties to set
+             */
+            function IdentityBackup(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * IdentityBackup version.
+             * @member {number} version
+             * @memberof satchel.v1.IdentityBackup
+             * @instance
+             */
+            IdentityBackup.prototype.version = 0;
+
+            /**
+             * IdentityBackup salt.
+             * @member {Uint8Array} salt
+             * @memberof satchel.v1.IdentityBackup
+             * @instance
+             */
+            IdentityBackup.prototype.salt = $util.newBuffer([]);
+
+            /**
+             * IdentityBackup logN.
+             * @member {number} logN
+             * @memberof satchel.v1.IdentityBackup
+             * @instance
+             */
+            IdentityBackup.prototype.logN = 0;
+
+            /**
+             * IdentityBackup r.
+             * @member {number} r
+             * @memberof satchel.v1.IdentityBackup
+             * @instance
+             */
+            IdentityBackup.prototype.r = 0;
+
+            /**
+             * IdentityBackup p.
+             * @member {number} p
+             * @memberof satchel.v1.IdentityBackup
+             * @instance
+             */
+            IdentityBackup.prototype.p = 0;
+
+            /**
+             * IdentityBackup nonce.
+             * @member {Uint8Array} nonce
+             * @memberof satchel.v1.IdentityBackup
+             * @instance
+             */
+            IdentityBackup.prototype.nonce = $util.newBuffer([]);
+
+            /**
+             * IdentityBackup sealed.
+             * @member {Uint8Array} sealed
+             * @memberof satchel.v1.IdentityBackup
+             * @instance
+             */
+            IdentityBackup.prototype.sealed = $util.newBuffer([]);
+
+            /**
+             * Encodes the specified IdentityBackup message. Does not implicitly {@link satchel.v1.IdentityBackup.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.IdentityBackup
+             * @static
+             * @param {satchel.v1.IIdentityBackup} message IdentityBackup message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IdentityBackup.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.version);
+                if (message.salt != null && Object.hasOwnProperty.call(message, "salt"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.salt);
+                if (message.logN != null && Object.hasOwnProperty.call(message, "logN"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.logN);
+                if (message.r != null && Object.hasOwnProperty.call(message, "r"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.r);
+                if (message.p != null && Object.hasOwnProperty.call(message, "p"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.p);
+                if (message.nonce != null && Object.hasOwnProperty.call(message, "nonce"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.nonce);
+                if (message.sealed != null && Object.hasOwnProperty.call(message, "sealed"))
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.sealed);
+                return writer;
+            };
+
+            /**
+             * Decodes an IdentityBackup message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.IdentityBackup
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.IdentityBackup} IdentityBackup
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IdentityBackup.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.IdentityBackup();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.version = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.salt = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.logN = reader.uint32();
+                            break;
+                        }
+                    case 4: {
+                            message.r = reader.uint32();
+                            break;
+                        }
+                    case 5: {
+                            message.p = reader.uint32();
+                            break;
+                        }
+                    case 6: {
+                            message.nonce = reader.bytes();
+                            break;
+                        }
+                    case 7: {
+                            message.sealed = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return IdentityBackup;
+        })();
+
+        v1.IdentitySecrets = (function() {
+
+            /**
+             * Properties of an IdentitySecrets.
+             * @memberof satchel.v1
+             * @interface IIdentitySecrets
+             * @property {Uint8Array|null} [userSecret] IdentitySecrets userSecret
+             * @property {string|null} [displayName] IdentitySecrets displayName
+             */
+
+            /**
+             * Constructs a new IdentitySecrets.
+             * @memberof satchel.v1
+             * @classdesc Represents an IdentitySecrets.
+             * @implements IIdentitySecrets
+             * @constructor
+             * @param {satchel.v1.IIdentitySecrets=} [properties] Properties to set
+             */
+            function IdentitySecrets(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * IdentitySecrets userSecret.
+             * @member {Uint8Array} userSecret
+             * @memberof satchel.v1.IdentitySecrets
+             * @instance
+             */
+            IdentitySecrets.prototype.userSecret = $util.newBuffer([]);
+
+            /**
+             * IdentitySecrets displayName.
+             * @member {string} displayName
+             * @memberof satchel.v1.IdentitySecrets
+             * @instance
+             */
+            IdentitySecrets.prototype.displayName = "";
+
+            /**
+             * Encodes the specified IdentitySecrets message. Does not implicitly {@link satchel.v1.IdentitySecrets.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.IdentitySecrets
+             * @static
+             * @param {satchel.v1.IIdentitySecrets} message IdentitySecrets message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IdentitySecrets.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.userSecret != null && Object.hasOwnProperty.call(message, "userSecret"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.userSecret);
+                if (message.displayName != null && Object.hasOwnProperty.call(message, "displayName"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.displayName);
+                return writer;
+            };
+
+            /**
+             * Decodes an IdentitySecrets message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.IdentitySecrets
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.IdentitySecrets} IdentitySecrets
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IdentitySecrets.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.IdentitySecrets();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.userSecret = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.displayName = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return IdentitySecrets;
+        })();
+
         return v1;
     })();
 
