@@ -51,6 +51,33 @@ export interface ConversationInfo {
   total: number;
 }
 
+export interface OutboxEntry {
+  id: string;
+  contactId: string;
+  displayName: string;
+  kind: 'text' | 'receipt';
+  bytes: number;
+  createdMs: number;
+  state: MessageState;   // receipts are always 'waiting'
+  reason: string;        // why it is still here, in words a technician can act on
+}
+
+export interface TraceEvent {
+  timeMs: number;
+  event: string;         // queued, handed_over, refused, delivered, read, received, purged
+  detail: string;
+}
+
+export interface StoreUse {
+  path: string;
+  fileBytes: number;
+  outboxBytes: number;
+  outboxQuotaBytes: number;
+  outboxEnvelopes: number;
+  messages: number;
+  contacts: number;
+}
+
 export interface MessengerEvents {
   messageReceived(m: MessageInfo): void;
   messageStateChanged(m: { id: string; contactId: string; state: MessageState; reason: string }): void;
@@ -75,6 +102,15 @@ export interface MessengerApi {
   messages(contactId: string, opts?: { limit?: number; beforeMs?: number }): MessageInfo[];
   /** Marks incoming messages read and queues read receipts. NOT_FOUND for an unknown id. */
   markRead(ids: string[]): Promise<void>;
+  /** Everything waiting to be handed over, oldest first, with the reason it waits. */
+  outbox(): OutboxEntry[];
+  /** What happened to a message, oldest first. NOT_FOUND for an unknown id. */
+  trace(id: string): TraceEvent[];
+  storeUse(): StoreUse;
+  /** Administrative: drop a waiting outgoing message; it becomes failed. NOT_FOUND if not waiting. */
+  purge(id: string): Promise<void>;
+  /** Administrative: the identity's secrets sealed under a passphrase (scrypt + XChaCha20-Poly1305). */
+  exportIdentity(passphrase: string): Uint8Array;
   /** Counters for technicians and tests: frames dropped by reason, etc. */
   counters(): Record<string, number>;
   on<E extends keyof MessengerEvents>(event: E, fn: MessengerEvents[E]): void;

@@ -13,6 +13,7 @@ import type { Clock } from '../util/clock.js';
 import type { LinkPeer } from '../sync/mailbox.js';
 import { MAX_TEXT_BYTES, type MessageState } from './api.js';
 import { advances } from './states.js';
+import { addTrace } from './trace.js';
 
 const utf8 = new TextEncoder();
 
@@ -48,13 +49,13 @@ export function acceptEnvelopes(ctx: InboundContext, peer: LinkPeer, envelopes: 
   const out: InboundOutcome = { stored: [], refused: [], received: [], changed: [], receiptsOwed: new Map() };
   const known = candidates(ctx.store, peer);
   ctx.store.transact(() => {
-    for (const env of envelopes) acceptOne(ctx, known, env, out);
+    for (const env of envelopes) acceptOne(ctx, peer, known, env, out);
     if (out.receiptsOwed.size > 0) ctx.queueReceipts(out.receiptsOwed);
   });
   return out;
 }
 
-function acceptOne(ctx: InboundContext, known: Uint8Array[], env: Envelope, out: InboundOutcome): void {
+function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env: Envelope, out: InboundOutcome): void {
   const { store, counters } = ctx;
   let id: Uint8Array;
   try {
@@ -96,6 +97,7 @@ function acceptOne(ctx: InboundContext, known: Uint8Array[], env: Envelope, out:
     const rec: MessageRecord = { id: idHex, contactId: sender, direction: 'in', text, state: 'delivered', reason: '', timeMs: now, updatedMs: now };
     store.messages.put(idHex, rec);
     store.conversations.put([sender, now, idHex], true);
+    addTrace(store, idHex, 'received', `from ${sender} via node ${peer.nodeId} at ${peer.address}`, now);
     out.received.push(rec);
     const owed = out.receiptsOwed.get(sender) ?? [];
     owed.push(id);
@@ -121,6 +123,7 @@ function applyReceipt(ctx: InboundContext, sender: string, ids: Uint8Array[], st
     if (!advances(m.state, state)) continue;
     const next: MessageRecord = { ...m, state, updatedMs: now };
     ctx.store.messages.put(m.id, next);
+    addTrace(ctx.store, m.id, state, `receipt from ${sender}`, now);
     out.changed.push(next);
   }
 }

@@ -23,6 +23,10 @@ import { acceptEnvelopes } from './inbound.js';
 import { DEFAULT_OUTBOX_QUOTA_BYTES, dequeue, enqueue, pendingFor } from './outbox.js';
 import { advances } from './states.js';
 import { checkDisplayName, checkMessageId, checkText, checkUserId } from './validate.js';
+import { purgeMessage } from './admin.js';
+import { listOutbox, storeUse } from './inspect.js';
+import { addTrace, readTrace } from './trace.js';
+import { sealBackup } from '../crypto/backup.js';
 import { contactInfo, conversationMessages, listConversations, messageInfo } from './views.js';
 
 /** Lifetime given to new messages, in seconds (expiry arrives with carrying). */
@@ -135,6 +139,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
         enqueue(store, { id: s.id, to: contactId, kind: 'text', envelope: s.bytes, createdMs: now }, quota);
         store.messages.put(s.id, rec);
         store.conversations.put([contactId, now, s.id], true);
+        addTrace(store, s.id, 'queued', `sealed for ${contactId}, ${s.bytes.length} bytes`, now);
       });
       counters.bump('messages.sent');
       log.info('message queued', { id: s.id, to: contactId });
@@ -175,6 +180,29 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       });
       for (const m of changed) stateChanged(m);
       for (const s of owed) notifyPending(s);
+    },
+
+    outbox: () => listOutbox(store, (userId) => [...near.values()].some((n) => n.peer.userId === userId)),
+
+    trace(id) {
+      checkMessageId(id);
+      if (!store.messages.doesExist(id)) throw SatchelError.notFound(`message ${id}`);
+      return readTrace(store, id);
+    },
+
+    storeUse: () => storeUse(store, quota),
+
+    async purge(id) {
+      checkMessageId(id);
+      const m = purgeMessage(store, id, clock.now());
+      log.info('message purged', { id });
+      stateChanged(m);
+    },
+
+    exportIdentity(passphrase) {
+      if (typeof passphrase !== 'string') throw SatchelError.invalidArgument('passphrase must be a string');
+      log.info('identity exported');
+      return sealBackup({ userSecret: ident.user.secretKey, displayName: ident.displayName }, passphrase, random);
     },
 
     counters: () => counters.snapshot(),
@@ -227,6 +255,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
           const next: MessageRecord = refusedIt
             ? { ...m, state: 'failed', reason: 'the recipient refused the message', updatedMs: clock.now() }
             : { ...m, state: advances(m.state, 'sent') ? 'sent' : m.state, updatedMs: clock.now() };
+          addTrace(store, id, refusedIt ? 'refused' : 'handed_over',
+            `${refusedIt ? 'refused by' : 'stored by'} node ${peer.nodeId} (${peer.displayName}) at ${peer.address}`, clock.now());
           if (next.state === m.state) continue;
           store.messages.put(id, next);
           changed.push(next);

@@ -10,7 +10,7 @@ export const daemonInterface: InterfaceSpec = {
       name: 'GetStatus',
       in: [],
       out: [{ name: 'status', type: 'a{sv}' }],
-      run: (ctx) => [statusDict(ctx.status())],
+      run: (ctx) => [statusDict(ctx.status(), ctx.daemonInfo(), ctx.messenger.storeUse())],
     },
     {
       name: 'GetCounters',

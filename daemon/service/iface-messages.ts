@@ -1,6 +1,6 @@
 /** org.satchel.Satchel1.Messages: sending, reading and following messages. */
 import { checkMessageId, checkUserId } from './ids.js';
-import { conversationDict, messageDict } from './records.js';
+import { conversationDict, messageDict, outboxDict, traceDict } from './records.js';
 import type { InterfaceSpec } from './member-spec.js';
 import { MESSAGES_INTERFACE } from './names.js';
 
@@ -40,6 +40,18 @@ export const messagesInterface: InterfaceSpec = {
         await ctx.messenger.markRead((ids as string[]).map((id, i) => checkMessageId(id, `ids[${i}]`)));
         return [];
       },
+    },
+    {
+      name: 'ListOutbox',
+      in: [],
+      out: [{ name: 'entries', type: 'aa{sv}' }],
+      run: (ctx) => [ctx.messenger.outbox().map(outboxDict)],
+    },
+    {
+      name: 'Trace',
+      in: [{ name: 'message_id', type: 's' }],
+      out: [{ name: 'events', type: 'aa{sv}' }],
+      run: (ctx, [id]) => [ctx.messenger.trace(checkMessageId(id as string, 'message_id')).map(traceDict)],
     },
   ],
   signals: [

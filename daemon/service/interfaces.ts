@@ -1,4 +1,5 @@
 /** Every interface exported on OBJECT_PATH, in introspection order. */
+import { adminInterface } from './iface-admin.js';
 import { contactsInterface } from './iface-contacts.js';
 import { daemonInterface } from './iface-daemon.js';
 import { identityInterface } from './iface-identity.js';
@@ -10,6 +11,7 @@ export const SATCHEL_INTERFACES: readonly InterfaceSpec[] = [
   contactsInterface,
   messagesInterface,
   daemonInterface,
+  adminInterface,
 ];
 
 /**

@@ -39,9 +39,18 @@ export interface DaemonStatus {
   pid: number;
 }
 
+/** What only the composition root knows: discovery sources and configuration. */
+export interface DaemonInfo {
+  /** Each discovery source by name: 'up', 'down' or 'disabled'. */
+  sources: Record<string, string>;
+  configPath: string;
+  config: Record<string, string | number | boolean>;
+}
+
 export interface MethodContext {
   readonly messenger: MessengerApi;
   status(): DaemonStatus;
+  daemonInfo(): DaemonInfo;
 }
 
 export function signatureOf(args: readonly ArgSpec[]): string {

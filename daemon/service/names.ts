@@ -10,6 +10,8 @@ export const IDENTITY_INTERFACE = 'org.satchel.Satchel1.Identity';
 export const CONTACTS_INTERFACE = 'org.satchel.Satchel1.Contacts';
 export const MESSAGES_INTERFACE = 'org.satchel.Satchel1.Messages';
 export const DAEMON_INTERFACE = 'org.satchel.Satchel1.Daemon';
+/** Restricted by the D-Bus policy to root and the satchel-admin group. */
+export const ADMIN_INTERFACE = 'org.satchel.Satchel1.Admin';
 
 /** Prefix of every error we answer with; the rest is SatchelError.dbusName. */
 export const ERROR_PREFIX = 'org.satchel.Satchel1.Error.';

@@ -10,9 +10,12 @@ import type {
   IdentityInfo,
   MessageInfo,
   NeighbourInfo,
+  OutboxEntry,
+  StoreUse,
+  TraceEvent,
 } from '../messenger/api.js';
 import { Variant, type VariantValue } from './dbus.js';
-import type { DaemonStatus } from './member-spec.js';
+import type { DaemonInfo, DaemonStatus } from './member-spec.js';
 
 export type Dict = Record<string, VariantValue>;
 
@@ -71,8 +74,10 @@ export function conversationDict(c: ConversationInfo): Dict {
   };
 }
 
-export function statusDict(s: DaemonStatus): Dict {
-  return {
+const bytes = (v: number): VariantValue => new Variant('t', BigInt(v));
+
+export function statusDict(s: DaemonStatus, info?: DaemonInfo, use?: StoreUse): Dict {
+  const d: Dict = {
     version: str(s.version),
     started_ms: ms(s.startedMs),
     uptime_ms: ms(s.uptimeMs),
@@ -80,6 +85,40 @@ export function statusDict(s: DaemonStatus): Dict {
     unique_name: str(s.uniqueName),
     pid: u32(s.pid),
   };
+  if (info) {
+    d['sources'] = new Variant('a{ss}', info.sources);
+    d['config_path'] = str(info.configPath);
+  }
+  if (use) {
+    d['store_path'] = str(use.path);
+    d['store_file_bytes'] = bytes(use.fileBytes);
+    d['outbox_bytes'] = bytes(use.outboxBytes);
+    d['outbox_quota_bytes'] = bytes(use.outboxQuotaBytes);
+    d['outbox_envelopes'] = u32(use.outboxEnvelopes);
+    d['messages'] = u32(use.messages);
+    d['contacts'] = u32(use.contacts);
+  }
+  return d;
+}
+
+export function outboxDict(o: OutboxEntry): Dict {
+  return {
+    id: str(o.id), contact_id: str(o.contactId), display_name: str(o.displayName), kind: str(o.kind),
+    bytes: u32(o.bytes), created_ms: ms(o.createdMs), state: str(o.state), reason: str(o.reason),
+  };
+}
+
+export function traceDict(e: TraceEvent): Dict {
+  return { time_ms: ms(e.timeMs), event: str(e.event), detail: str(e.detail) };
+}
+
+/** Configuration values keep their type: strings, whole numbers as x, flags as b. */
+export function configDict(config: Record<string, string | number | boolean>): Dict {
+  const d: Dict = {};
+  for (const [k, v] of Object.entries(config)) {
+    d[k] = typeof v === 'boolean' ? bool(v) : typeof v === 'number' ? new Variant('x', BigInt(v)) : str(v);
+  }
+  return d;
 }
 
 /** a{st}: counters only count up; anything else is a bug we refuse to show. */

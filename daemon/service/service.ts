@@ -13,6 +13,7 @@ import { createMethodHandler } from './dispatch.js';
 import { SATCHEL_INTERFACES } from './interfaces.js';
 import { SpecInterface } from './introspect.js';
 import type { MethodContext } from './member-spec.js';
+import type { DaemonInfo } from './member-spec.js';
 import { BUS_NAME, OBJECT_PATH } from './names.js';
 import { describeOwner, withTimeout } from './name-owner.js';
 import { forwardSignals } from './signals.js';
@@ -29,6 +30,7 @@ export interface ServiceOptions {
   /** Wall-clock ms at which the daemon started, shown as started_ms. */
   startedMs: number;
   clock?: Clock;
+  daemonInfo?: () => DaemonInfo;
 }
 
 export interface SatchelService {
@@ -55,6 +57,7 @@ export function createService(opts: ServiceOptions): SatchelService {
       uniqueName: bus.name ?? '',
       pid: process.pid,
     }),
+    daemonInfo: opts.daemonInfo ?? (() => ({ sources: {}, configPath: '', config: {} })),
   };
   const handler = createMethodHandler(bus, ctx, log);
   const interfaces = SATCHEL_INTERFACES.map((spec) => new SpecInterface(spec));

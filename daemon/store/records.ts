@@ -47,3 +47,10 @@ export interface IdentitySecrets {
   userSecret: Uint8Array;
   nodeSecret: Uint8Array;
 }
+
+/** One step in a message's life, for `satchel trace`. */
+export interface TraceRecord {
+  timeMs: number;
+  event: string;
+  detail: string;
+}

@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { SatchelError } from '../errors/satchel-error.js';
-import type { ContactRecord, MessageRecord, OutboxRecord, PeerRecord } from './records.js';
+import type { ContactRecord, MessageRecord, OutboxRecord, PeerRecord, TraceRecord } from './records.js';
 
 export const STORE_SCHEMA_VERSION = 1;
 /** Initial LMDB map size in bytes; lmdb-js grows the map when it fills, so
@@ -20,6 +20,7 @@ export const DEFAULT_STORE_MAP_BYTES = 64 * 1024 * 1024;
 
 export type ConversationKey = [string, number, string];
 export type OutboxKey = [string, string];
+export type TraceKey = [string, number];
 
 export interface StoreOptions {
   path: string;
@@ -39,6 +40,8 @@ export interface Store {
   readonly outbox: Database<OutboxRecord, OutboxKey>;
   /** envelope id → wall ms first received: nothing is taken twice. */
   readonly received: Database<number, string>;
+  /** [messageId, seq] → what happened to that message, in order. */
+  readonly trace: Database<TraceRecord, TraceKey>;
   transact<T>(fn: () => T): T;
   close(): Promise<void>;
 }
@@ -63,6 +66,7 @@ export function openStore(opts: StoreOptions): Store {
     conversations: db<true, ConversationKey>('conversations'),
     outbox: db<OutboxRecord, OutboxKey>('outbox'),
     received: db<number, string>('received'),
+    trace: db<TraceRecord, TraceKey>('trace'),
     transact<T>(fn: () => T): T {
       if (readOnly) throw SatchelError.invalidArgument('store is open read-only');
       try {

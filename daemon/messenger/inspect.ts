@@ -1,0 +1,36 @@
+/** Read-only views for technicians: the outbox with reasons, and store use. */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from '../store/store.js';
+import type { OutboxEntry, StoreUse } from './api.js';
+import { outboxBytes } from './outbox.js';
+import { nameOf } from './views.js';
+
+export function listOutbox(store: Store, isNear: (userId: string) => boolean): OutboxEntry[] {
+  const out: OutboxEntry[] = [];
+  for (const { value: r } of store.outbox.getRange({})) {
+    const m = r.kind === 'text' ? store.messages.get(r.id) : undefined;
+    const near = isNear(r.to);
+    out.push({
+      id: r.id, contactId: r.to, displayName: nameOf(store, r.to), kind: r.kind, bytes: r.envelope.length, createdMs: r.createdMs,
+      state: m?.state ?? 'waiting',
+      reason: near
+        ? 'handed to the recipient; waiting for its acknowledgement'
+        : 'recipient not nearby; direct delivery waits until the two laptops meet',
+    });
+  }
+  return out.sort((a, b) => a.createdMs - b.createdMs);
+}
+
+export function storeUse(store: Store, quotaBytes: number): StoreUse {
+  let fileBytes = 0;
+  try {
+    fileBytes = statSync(join(store.path, 'data.mdb')).size;
+  } catch {
+    // A store opened elsewhere (tests, inspection) may have another layout.
+  }
+  return {
+    path: store.path, fileBytes, outboxBytes: outboxBytes(store), outboxQuotaBytes: quotaBytes,
+    outboxEnvelopes: store.outbox.getCount(), messages: store.messages.getCount(), contacts: store.contacts.getCount(),
+  };
+}
