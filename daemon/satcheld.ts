@@ -86,6 +86,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         clock, random, logger, counters,
       });
       const { port } = await sessions.start();
+      messenger.on('identityChanged', () => sessions?.cardChanged());
       table = createNeighbourTable({ clock });
       table.on('down', (n) => sessions?.lost(n.nodeIdHex));
       if (options.beacon) {

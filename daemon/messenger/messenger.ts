@@ -74,6 +74,14 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     id: peer.userId, displayName: peer.displayName, fingerprint: fingerprint(peer.userKey), nodeId: peer.nodeId,
     address: peer.address, sinceMs, isContact: store.contacts.doesExist(peer.userId),
   });
+  /** Keeps the newest card of someone met, and their contact entry's name in step. */
+  const remember = (peer: LinkPeer): void => {
+    store.transact(() => {
+      store.peers.put(peer.userId, { id: peer.userId, userKey: peer.userKey, displayName: peer.displayName, nodeKey: peer.nodeKey, lastSeenMs: clock.now() });
+      const c = store.contacts.get(peer.userId);
+      if (c && c.displayName !== peer.displayName) store.contacts.put(c.id, { ...c, displayName: peer.displayName });
+    });
+  };
   const userKeyOf = (id: string): Uint8Array => {
     const c = store.contacts.get(id);
     if (c === undefined) throw SatchelError.unknownContact(id);
@@ -211,14 +219,18 @@ export function createMessenger(opts: MessengerOptions): Messenger {
 
     // ---- Mailbox, for sync ----
     peerUp(peer) {
+      remember(peer);
       const now = clock.now();
-      store.transact(() => {
-        store.peers.put(peer.userId, { id: peer.userId, userKey: peer.userKey, displayName: peer.displayName, nodeKey: peer.nodeKey, lastSeenMs: now });
-        const c = store.contacts.get(peer.userId);
-        if (c && c.displayName !== peer.displayName) store.contacts.put(c.id, { ...c, displayName: peer.displayName });
-      });
       near.set(peer.nodeId, { peer, sinceMs: now });
       emit('neighbourAppeared', neighbourInfo(peer, now));
+    },
+    peerChanged(peer) {
+      remember(peer);
+      const entry = near.get(peer.nodeId);
+      const sinceMs = entry?.sinceMs ?? clock.now();
+      near.set(peer.nodeId, { peer, sinceMs });
+      // Activities keep one list keyed by id: a repeated NeighbourAppeared updates it.
+      emit('neighbourAppeared', neighbourInfo(peer, sinceMs));
     },
     peerDown(peer) {
       if (near.delete(peer.nodeId)) emit('neighbourGone', { id: peer.userId, nodeId: peer.nodeId });

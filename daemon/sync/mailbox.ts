@@ -24,6 +24,8 @@ export interface AcceptResult {
 export interface Mailbox {
   peerUp(peer: LinkPeer): void;
   peerDown(peer: LinkPeer): void;
+  /** The peer presented a newer card (a changed display name) on a live session. */
+  peerChanged(peer: LinkPeer): void;
   /** Sealed envelopes waiting for this user, oldest first. */
   pendingFor(userId: string): Envelope[];
   accept(peer: LinkPeer, envelopes: Envelope[]): AcceptResult;

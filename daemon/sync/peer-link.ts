@@ -7,7 +7,7 @@ import { verifyCard } from '../crypto/card.js';
 import { keyIdHex, toHex } from '../crypto/keys.js';
 import { envelopeId } from '../crypto/seal.js';
 import { SatchelError } from '../errors/satchel-error.js';
-import { MAX_FRAME_BYTES, encodeEnvelope, type Envelope, type Frame } from '../wire/messages.js';
+import { MAX_FRAME_BYTES, encodeEnvelope, type Envelope, type Frame, type IdentityCard } from '../wire/messages.js';
 import type { Session } from '../transport/session.js';
 import type { Counters } from '../util/counters.js';
 import type { Logger } from '../util/log.js';
@@ -47,44 +47,67 @@ export function batches(envelopes: Envelope[]): Envelope[][] {
 export interface PeerLink {
   readonly peer: LinkPeer;
   readonly session: Session;
+  /** clock.monotonic() when the peer last sent anything on this session. */
+  readonly lastHeardMs: number;
   /** Offers whatever waits for this peer and is not already in flight. */
   offer(): void;
+  send(frame: Frame): void;
 }
 
-export function createPeerLink(session: Session, peer: LinkPeer, mailbox: Mailbox, counters: Counters, logger: Logger): PeerLink {
+/** A newer card must be the same person on the same laptop; only the name may change. */
+function updatedPeer(peer: LinkPeer, session: Session, card: IdentityCard): LinkPeer {
+  const { userKey, displayName } = verifyCard(card, session.peerNodeKey);
+  if (keyIdHex(userKey) !== peer.userId) throw SatchelError.badFrame('a card for another user on a live session');
+  return { ...peer, displayName };
+}
+
+export function createPeerLink(session: Session, peer: LinkPeer, mailbox: Mailbox, counters: Counters, logger: Logger, now: () => number): PeerLink {
   const inFlight = new Set<string>();
+  let lastHeardMs = now();
 
   const send = (frame: Frame): void => {
     if (!session.closed) session.send(frame);
   };
 
   session.on('frame', (frame) => {
+    lastHeardMs = now();
     try {
+      if (frame.card) {
+        try {
+          link.peer = updatedPeer(link.peer, session, frame.card);
+          mailbox.peerChanged(link.peer);
+        } catch (err) {
+          counters.bump('sync.card_rejected');
+          logger.warn('newer card refused', { peer: link.peer.nodeId, error: (err as Error).message });
+        }
+      }
       const envelopes = frame.envelopes ?? [];
       if (envelopes.length > 0) {
-        const { stored, refused } = mailbox.accept(peer, envelopes);
+        const { stored, refused } = mailbox.accept(link.peer, envelopes);
         send({ stored, refused });
       }
       const stored = frame.stored ?? [];
       const refused = frame.refused ?? [];
       if (stored.length + refused.length > 0) {
         for (const id of [...stored, ...refused]) inFlight.delete(toHex(id));
-        mailbox.acknowledged(peer, stored, refused);
+        mailbox.acknowledged(link.peer, stored, refused);
       }
     } catch (err) {
       // A local failure (store full, a bug) must not take the daemon down; the
       // peer offers the same envelopes again at the next meeting.
       counters.bump('sync.frame_failed');
-      logger.warn('could not process frame', { peer: peer.nodeId, error: (err as Error).message });
+      logger.warn('could not process frame', { peer: link.peer.nodeId, error: (err as Error).message });
       if (!(err instanceof SatchelError)) session.destroy(err as Error);
     }
   });
 
-  return {
+  const link = {
     peer,
     session,
+    get lastHeardMs() { return lastHeardMs; },
+    send,
     offer() {
-      const fresh = mailbox.pendingFor(peer.userId).filter((e) => {
+      const fresh = mailbox.pendingFor(link.peer.userId).filter((e) => {
         // One copy in flight per session; the ack names the same id.
         const key = toHex(envelopeId(e));
         if (inFlight.has(key)) return false;
@@ -95,4 +118,5 @@ export function createPeerLink(session: Session, peer: LinkPeer, mailbox: Mailbo
       if (fresh.length > 0) counters.bump('sync.offered', fresh.length);
     },
   };
+  return link;
 }

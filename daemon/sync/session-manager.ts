@@ -22,6 +22,10 @@ import { createPeerLink, peerFromSession, type PeerLink } from './peer-link.js';
 export const DIAL_GRACE_MS = 3_000;
 /** Least time between two dials to the same node, in ms. */
 export const REDIAL_BACKOFF_MS = 4_000;
+/** How often every open session gets an empty keepalive frame, in ms. */
+export const KEEPALIVE_INTERVAL_MS = 5_000;
+/** A session silent this long is dead (a laptop left radio range), in ms. */
+export const LINK_SILENCE_MS = 3 * KEEPALIVE_INTERVAL_MS + 1_000;
 
 export interface SessionManagerOptions {
   mailbox: Mailbox;
@@ -48,6 +52,8 @@ export interface SessionManager {
   /** Discovery lost this node. */
   lost(nodeIdHex: string): void;
   links(): PeerLink[];
+  /** Our card changed (a new display name): tell every neighbour now. */
+  cardChanged(): void;
   close(): Promise<void>;
 }
 
@@ -84,7 +90,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
         existing.session.removeAllListeners('close');
         void existing.session.close();
       }
-      link = createPeerLink(session, peer, opts.mailbox, opts.counters, log);
+      link = createPeerLink(session, peer, opts.mailbox, opts.counters, log, () => opts.clock.monotonic());
     } catch (err) {
       opts.counters.bump('sync.peer_rejected');
       log.warn('peer rejected', { address: session.remoteAddress, error: (err as Error).message });
@@ -102,6 +108,31 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     });
     opts.mailbox.peerUp(link.peer);
     link.offer();
+    scheduleSweep();
+  }
+
+  /**
+   * One timer for all sessions, and none when there are none. TCP alone
+   * keeps a session to a vanished laptop open for many minutes, and beacons
+   * only cover peers whose beacons we hear, so liveness is checked here.
+   */
+  let sweepTimer: { cancel(): void } | undefined;
+  function scheduleSweep(): void {
+    if (sweepTimer || closed || links.size === 0) return;
+    sweepTimer = opts.clock.setTimeout(() => {
+      sweepTimer = undefined;
+      const now = opts.clock.monotonic();
+      for (const link of links.values()) {
+        if (now - link.lastHeardMs > LINK_SILENCE_MS) {
+          opts.counters.bump('sync.link_silent');
+          log.info('neighbour silent; closing', { node: link.peer.nodeId });
+          link.session.destroy();
+        } else {
+          link.send({});
+        }
+      }
+      scheduleSweep();
+    }, KEEPALIVE_INTERVAL_MS);
   }
 
   function dial(node: HeardNode): void {
@@ -141,9 +172,14 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       if (link) link.session.destroy();
     },
     links: () => [...links.values()],
+    cardChanged() {
+      const card = opts.card();
+      for (const link of links.values()) link.send({ card });
+    },
     async close() {
       if (closed) return;
       closed = true;
+      sweepTimer?.cancel();
       await listener?.close();
       await Promise.all([...links.values()].map((l) => l.session.close()));
       links.clear();

@@ -40,6 +40,7 @@ export namespace satchel {
             stored?: (Uint8Array[]|null);
             refused?: (Uint8Array[]|null);
             done?: (boolean|null);
+            card?: (satchel.v1.IIdentityCard|null);
         }
 
         class Frame implements IFrame {
@@ -49,6 +50,7 @@ export namespace satchel {
             public stored: Uint8Array[];
             public refused: Uint8Array[];
             public done: boolean;
+            public card?: (satchel.v1.IIdentityCard|null);
             public static encode(message: satchel.v1.IFrame, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Frame;
         }

@@ -310,6 +310,7 @@ export const satchel = $root.satchel = (() => {
              * @property {Array.<Uint8Array>|null} [stored] Frame stored
              * @property {Array.<Uint8Array>|null} [refused] Frame refused
              * @property {boolean|null} [done] Frame done
+             * @property {satchel.v1.IIdentityCard|null} [card] Frame card
              */
 
             /**
@@ -371,6 +372,14 @@ export const satchel = $root.satchel = (() => {
             Frame.prototype.done = false;
 
             /**
+             * Frame card.
+             * @member {satchel.v1.IIdentityCard|null|undefined} card
+             * @memberof satchel.v1.Frame
+             * @instance
+             */
+            Frame.prototype.card = null;
+
+            /**
              * Encodes the specified Frame message. Does not implicitly {@link satchel.v1.Frame.verify|verify} messages.
              * @function encode
              * @memberof satchel.v1.Frame
@@ -399,6 +408,8 @@ export const satchel = $root.satchel = (() => {
                         writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.refused[i]);
                 if (message.done != null && Object.hasOwnProperty.call(message, "done"))
                     writer.uint32(/* id 5, wireType 0 =*/40).bool(message.done);
+                if (message.card != null && Object.hasOwnProperty.call(message, "card"))
+                    $root.satchel.v1.IdentityCard.encode(message.card, writer.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -460,6 +471,10 @@ export const satchel = $root.satchel = (() => {
                         }
                     case 5: {
                             message.done = reader.bool();
+                            break;
+                        }
+                    case 6: {
+                            message.card = $root.satchel.v1.IdentityCard.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
