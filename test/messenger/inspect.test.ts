@@ -1,15 +1,10 @@
 import t from 'tap';
-import { meet, nextEvent, removeDir, startCoreNode } from '../fixtures/core-node.js';
+import { connectedPair, nextEvent, removeDir, startCoreNode } from '../fixtures/core-node.js';
 import { openBackup } from '../../daemon/crypto/backup.js';
 import { keyPairFromSecret, keyIdHex } from '../../daemon/crypto/keys.js';
 
 t.test('trace tells where a message went; the outbox says why things wait', async (t) => {
-  const a = await startCoreNode();
-  const b = await startCoreNode();
-  t.teardown(async () => { await a.stop(); await b.stop(); removeDir(a.dir); removeDir(b.dir); });
-  const up = nextEvent(a.messenger, 'neighbourAppeared');
-  meet(a, b);
-  await up;
+  const [a, b] = await connectedPair(t);
   const bId = b.messenger.identity().id;
   await a.messenger.addContact(bId);
   // B leaves before A writes.
@@ -34,12 +29,7 @@ t.test('trace tells where a message went; the outbox says why things wait', asyn
 });
 
 t.test('trace of a delivered and read message, on both sides', async (t) => {
-  const a = await startCoreNode();
-  const b = await startCoreNode();
-  t.teardown(async () => { await a.stop(); await b.stop(); removeDir(a.dir); removeDir(b.dir); });
-  const up = nextEvent(a.messenger, 'neighbourAppeared');
-  meet(a, b);
-  await up;
+  const [a, b] = await connectedPair(t);
   await a.messenger.addContact(b.messenger.identity().id);
   const delivered = nextEvent(a.messenger, 'messageStateChanged', (s) => s.state === 'delivered');
   const id = await a.messenger.send(b.messenger.identity().id, 'trace me');

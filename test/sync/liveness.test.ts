@@ -1,16 +1,11 @@
 import t from 'tap';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { meet, nextEvent, removeDir, startCoreNode } from '../fixtures/core-node.js';
+import { connectedPair, nextEvent } from '../fixtures/core-node.js';
 import { ManualClock } from '../../daemon/util/clock.js';
 import { KEEPALIVE_INTERVAL_MS, LINK_SILENCE_MS } from '../../daemon/sync/session-manager.js';
 
 t.test('a new display name reaches a neighbour already connected', async (t) => {
-  const a = await startCoreNode();
-  const b = await startCoreNode();
-  t.teardown(async () => { await a.stop(); await b.stop(); removeDir(a.dir); removeDir(b.dir); });
-  const up = Promise.all([nextEvent(a.messenger, 'neighbourAppeared'), nextEvent(b.messenger, 'neighbourAppeared')]);
-  meet(a, b);
-  await up;
+  const [a, b] = await connectedPair(t);
   await b.messenger.addContact(a.messenger.identity().id);
   const renamed = nextEvent(b.messenger, 'neighbourAppeared', (n) => n.displayName === 'Amira');
   await a.messenger.setDisplayName('Amira');
@@ -23,12 +18,7 @@ t.test('a new display name reaches a neighbour already connected', async (t) => 
 
 t.test('a session that falls silent is closed; a quiet but live one stays', async (t) => {
   const clock = new ManualClock();
-  const a = await startCoreNode(undefined, { clock });
-  const b = await startCoreNode(undefined, { clock });
-  t.teardown(async () => { await a.stop(); await b.stop(); removeDir(a.dir); removeDir(b.dir); });
-  const up = nextEvent(a.messenger, 'neighbourAppeared');
-  meet(a, b);
-  await up;
+  const [a] = await connectedPair(t, { clock });
   await sleep(100);
   // Live: time passes in keepalive steps and the frames get through.
   for (let i = 0; i < 6; i++) {

@@ -18,23 +18,11 @@ import dbus
 import dbus.mainloop.glib
 from gi.repository import GLib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'fixtures', 'py'))
+from dbus_json import out, plain  # noqa: E402
+
 NAME = 'org.satchel.Satchel1'
 PATH = '/org/satchel/Satchel1'
-
-
-def plain(v):
-    """dbus-python values as JSON (Boolean is an int subclass, so first)."""
-    if isinstance(v, dbus.Boolean):
-        return bool(v)
-    if isinstance(v, dict):
-        return {str(k): plain(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [plain(x) for x in v]
-    if isinstance(v, int):
-        return int(v)
-    if isinstance(v, str):
-        return str(v)
-    return v
 
 
 def types(v):
