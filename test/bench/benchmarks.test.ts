@@ -124,6 +124,17 @@ t.test('idle-cost --quick --json', async (t) => {
   t.equal(at(f, 'daemon.stopForced'), false, 'the daemon stops on SIGTERM');
 });
 
+t.test('jitless --quick --json', async (t) => {
+  const f = await runJson(t, 'jitless');
+  t.equal(f['benchmark'], 'jitless');
+  for (const op of ['seal', 'open', 'pairKey', 'card']) {
+    positive(t, f, `msPerOp.${op}.jit`, 1_000);
+    positive(t, f, `msPerOp.${op}.jitless`, 1_000);
+    positive(t, f, `ratio.${op}`, 1_000);
+  }
+  positive(t, f, 'jitlessMessagesPerSecond');
+});
+
 t.test('run-all --quick: each report ends with its headline', async (t) => {
   t.ok(existsSync(join(BENCH, 'run-all.mjs')));
   const r = await runBench('run-all.mjs', ['--quick']);
@@ -132,6 +143,7 @@ t.test('run-all --quick: each report ends with its headline', async (t) => {
     'wire-overhead': /^overhead single=\d+ B batch=\d+\.\d B\/msg bpv7=\d+ B \(target <= 56\)/,
     startup: /^startup median=\d+ ms ratio=\d+\.\d x node -e 0/,
     'idle-cost': /^idle rss ratio=\d+\.\d\d cpu=\d+\.\d{3}% of a core over \d+ s/,
+    jitless: /^jitless cost seal=[\d.]+x open=[\d.]+x pairkey=[\d.]+x card=[\d.]+x$/,
   };
   for (const [name, re] of Object.entries(headlines)) {
     const section = r.stdout.split(`== ${name} (quick)\n`)[1]?.split(/\n\(\d+\.\d s\)\n/)[0] ?? '';

@@ -54,11 +54,10 @@ function oldestBuilt(rel) {
   return oldest;
 }
 
-/** Runs the project build (tsc -p tsconfig.build.json); throws with its output on failure. */
+/** Runs the project build (scripts/build.mjs: tsc plus the generated wire code); throws with its output on failure. */
 export function build() {
-  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed (tsc exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
 }
 
 /**
