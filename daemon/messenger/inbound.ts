@@ -37,11 +37,15 @@ export interface InboundOutcome {
   receiptsOwed: Map<string, Uint8Array[]>;
 }
 
-/** Candidate senders, most likely first: the person on the link, then everyone we know. */
+/**
+ * Candidate senders, most likely first: the person on the link, then the
+ * user's contacts. Not everyone ever met: each candidate can cost a key
+ * agreement, so a hostile neighbour's garbage must not buy work that grows
+ * with every laptop this one has seen.
+ */
 function candidates(store: Store, peer: LinkPeer): Uint8Array[] {
   const keys = [peer.userKey];
-  for (const { value } of store.contacts.getRange({})) if (value.id !== peer.userId) keys.push(value.userKey);
-  for (const { value } of store.peers.getRange({})) if (value.id !== peer.userId && !store.contacts.doesExist(value.id)) keys.push(value.userKey);
+  for (const { value } of store.contacts.getRange({})) if (value.id !== peer.userId) keys.push(new Uint8Array(value.userKey));
   return keys;
 }
 

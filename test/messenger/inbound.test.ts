@@ -121,3 +121,23 @@ t.test('a full outbox refuses Send with StoreFull and works again once it drains
   a.messenger.acknowledged(linkPeer(b), ids.map((i) => Buffer.from(i, 'hex')), []);
   t.ok(await a.messenger.send(bId, 'room again'));
 });
+
+t.test('only the peer on the link and contacts are tried as senders', async (t) => {
+  const [a, b, c] = await three(t);
+  // B once met C, but C is not a contact; A hands over an envelope C sealed.
+  b.messenger.peerUp(linkPeer(c));
+  b.messenger.peerDown(linkPeer(c));
+  const fromC = sealEnvelope({
+    sender: { secretKey: c.store.meta.get('userSecret') as Uint8Array, publicKey: c.messenger.card().userKey as Uint8Array },
+    recipient: b.messenger.card().userKey as Uint8Array,
+    content: encodeContent({ text: 'relayed by A' }), lifetimeS: 0, random: systemRandom,
+  });
+  const res = b.messenger.accept(linkPeer(a), [fromC.envelope]);
+  t.equal(res.refused.length, 1, 'direct delivery only: nobody relays yet');
+  t.equal(b.messenger.counters()['inbound.dropped.unauthenticated'], 1);
+  // Once C is a contact, the same envelope opens and shows C as the author.
+  await b.messenger.addContact(c.messenger.identity().id);
+  const again = b.messenger.accept(linkPeer(a), [fromC.envelope]);
+  t.equal(again.stored.length, 1);
+  t.equal(b.messenger.conversations()[0]?.contactId, c.messenger.identity().id);
+});
