@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real (a private
 # dbus-daemon, busctl, gdbus, dbus-send, python3-dbus as an activity, protoc
-# for wire captures, iproute2 for network namespaces). Does nothing when all
+# for wire captures, iproute2 for network namespaces, and dpkg-dev, lintian
+# and debootstrap for the package test). Does nothing when all
 # are present; needs root (apt-get) otherwise.
 set -euo pipefail
 
-PACKAGES=(dbus-daemon dbus-bin systemd libglib2.0-bin python3 python3-dbus python3-gi protobuf-compiler iproute2 util-linux)
+PACKAGES=(dbus-daemon dbus-bin systemd libglib2.0-bin python3 python3-dbus python3-gi protobuf-compiler iproute2 util-linux
+  lintian debootstrap dpkg-dev debian-archive-keyring)
 
 missing=()
 command -v dbus-daemon >/dev/null || missing+=(dbus-daemon)
@@ -15,6 +17,10 @@ command -v gdbus >/dev/null || missing+=(libglib2.0-bin)
 command -v protoc >/dev/null || missing+=(protobuf-compiler)
 command -v ip >/dev/null || missing+=(iproute2)
 command -v setpriv >/dev/null || missing+=(util-linux)
+command -v lintian >/dev/null || missing+=(lintian)
+command -v debootstrap >/dev/null || missing+=(debootstrap)
+command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)
+[ -e /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
 /usr/bin/python3 -c 'import dbus, gi' 2>/dev/null || missing+=(python3 python3-dbus python3-gi)
 
 if [ ${#missing[@]} -eq 0 ]; then
