@@ -1,0 +1,54 @@
+/** `satchel neighbours`: who is near now, since when, through which discovery source. */
+import type { DaemonClient } from '../client.js';
+import { defineCommand } from '../command.js';
+import { listNeighbours } from '../daemon-api.js';
+import { ago, plural } from '../format.js';
+import { table } from '../table.js';
+import { bool, num, str } from '../unwrap.js';
+
+/**
+ * The neighbour record carries no source yet: the UDP beacon is the only
+ * discovery source satcheld has, so that is what found every neighbour.
+ */
+export const DEFAULT_NEIGHBOUR_SOURCE = 'beacon';
+
+export interface NeighbourView {
+  id: string; display_name: string; fingerprint: string; node_id: string;
+  address: string; since_ms: number; is_contact: boolean; source: string;
+}
+
+export interface NeighboursView { count: number; neighbours: NeighbourView[] }
+
+export async function collectNeighbours(c: DaemonClient): Promise<NeighboursView> {
+  const neighbours = (await listNeighbours(c)).map((n) => ({
+    id: str(n, 'id'), display_name: str(n, 'display_name'), fingerprint: str(n, 'fingerprint'), node_id: str(n, 'node_id'),
+    address: str(n, 'address'), since_ms: num(n, 'since_ms'), is_contact: bool(n, 'is_contact'),
+    source: str(n, 'source', DEFAULT_NEIGHBOUR_SOURCE),
+  }));
+  neighbours.sort((a, b) => a.since_ms - b.since_ms);
+  return { count: neighbours.length, neighbours };
+}
+
+export function renderNeighbours(v: NeighboursView, now: number): string {
+  if (v.count === 0) return 'no laptops near';
+  return `${plural(v.count, 'laptop')} near\n` + table(v.neighbours, [
+    { header: 'NAME', value: (n) => n.display_name || '-' },
+    { header: 'USER ID', value: (n) => n.id },
+    { header: 'FINGERPRINT', value: (n) => n.fingerprint },
+    { header: 'CONTACT', value: (n) => (n.is_contact ? 'yes' : 'no') },
+    { header: 'NEAR SINCE', value: (n) => ago(n.since_ms, now) },
+    { header: 'VIA', value: (n) => n.source },
+    { header: 'ADDRESS', value: (n) => n.address },
+    { header: 'NODE', value: (n) => n.node_id },
+  ]);
+}
+
+export const neighboursCommand = defineCommand<NeighboursView>({
+  name: 'neighbours',
+  summary: 'laptops in range now, since when and through which source',
+  synopsis: 'neighbours',
+  details: 'An empty list is not an error (exit 0).',
+  positionals: [0, 0],
+  run: async (ctx) => ({ data: await collectNeighbours(await ctx.daemon()) }),
+  render: renderNeighbours,
+});
