@@ -338,6 +338,15 @@ async function installTest(t: Test, deb: string): Promise<void> {
     t.match(await readlink(wants), /^(\/usr)?\/lib\/systemd\/system\/satcheld\.service$/, 'linked to the unit');
   });
 
+  await t.test('systemd-analyze verify accepts the installed unit', async (t) => {
+    // In the installed root, so ExecStart's /usr/bin/satcheld, the user and the man page exist;
+    // a device image has systemd's own units too, which minbase lacks.
+    await timed('apt-get install systemd', () => chroot('apt-get', 'install', '-y', '-q', '--no-install-recommends', 'systemd'));
+    // run() rejects, with the output, if verify exits non-zero.
+    const v = await run('systemd-analyze', ['verify', `--root=${root}`, '--man=no', '/lib/systemd/system/satcheld.service']);
+    t.notMatch(v.stdout + v.stderr, /satcheld\.service:/, 'and says nothing about the unit');
+  });
+
   // The root's own system bus, with the installed policy, and satcheld as the unit runs it.
   await mkdir(inRoot('run/dbus'), { recursive: true });
   const bus = new Proc('chroot', [root, 'dbus-daemon', '--system', '--nofork', '--nopidfile', '--print-address=1']);
