@@ -22,6 +22,7 @@ export interface NeighbourInfo {
   address: string;       // host:port the session runs over
   sinceMs: number;       // wall-clock ms when this neighbour appeared
   isContact: boolean;
+  source: string;        // discovery source that made us dial ('beacon'), or 'inbound' when it dialled us
 }
 
 export interface ContactInfo {

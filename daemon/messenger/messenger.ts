@@ -72,7 +72,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   const notifyPending = (userId: string): void => { for (const fn of pendingListeners) fn(userId); };
   const neighbourInfo = (peer: LinkPeer, sinceMs: number): NeighbourInfo => ({
     id: peer.userId, displayName: peer.displayName, fingerprint: fingerprint(peer.userKey), nodeId: peer.nodeId,
-    address: peer.address, sinceMs, isContact: store.contacts.doesExist(peer.userId),
+    address: peer.address, sinceMs, isContact: store.contacts.doesExist(peer.userId), source: peer.via,
   });
   /** Keeps the newest card of someone met, and their contact entry's name in step. */
   const remember = (peer: LinkPeer): void => {

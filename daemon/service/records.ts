@@ -38,6 +38,7 @@ export function neighbourDict(n: NeighbourInfo): Dict {
     address: str(n.address),
     since_ms: ms(n.sinceMs),
     is_contact: bool(n.isContact),
+    source: str(n.source),
   };
 }
 

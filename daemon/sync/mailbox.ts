@@ -12,6 +12,8 @@ export interface LinkPeer {
   nodeId: string;
   nodeKey: Uint8Array;
   address: string;
+  /** How this session came about: the discovery source that made us dial, or 'inbound' when the peer dialled us. */
+  via: string;
 }
 
 export interface AcceptResult {

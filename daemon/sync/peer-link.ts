@@ -16,12 +16,12 @@ import type { LinkPeer, Mailbox } from './mailbox.js';
 /** Room left in a frame for field tags and the ack lists, in bytes. */
 const FRAME_HEADROOM_BYTES = 1024;
 
-export function peerFromSession(session: Session): LinkPeer {
+export function peerFromSession(session: Session, via: string): LinkPeer {
   const card = session.peerCard;
   const { userKey, displayName } = verifyCard(card, session.peerNodeKey);
   return {
     userId: keyIdHex(userKey), userKey, displayName, nodeId: keyIdHex(session.peerNodeKey), nodeKey: session.peerNodeKey,
-    address: `${session.remoteAddress}:${session.remotePort}`,
+    address: `${session.remoteAddress}:${session.remotePort}`, via,
   };
 }
 

@@ -43,6 +43,8 @@ export interface HeardNode {
   nodeId: Uint8Array;
   address: string;
   sessionPort: number;
+  /** The discovery source that reported it; 'beacon' when not said. */
+  source?: string;
 }
 
 export interface SessionManager {
@@ -71,11 +73,11 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     logger: opts.logger.child('transport'), counters: opts.counters,
   });
 
-  function adopt(session: Session): void {
+  function adopt(session: Session, via: string): void {
     if (closed) return session.destroy();
     let link: PeerLink;
     try {
-      const peer = peerFromSession(session);
+      const peer = peerFromSession(session, via);
       const existing = links.get(peer.nodeId);
       if (existing && !existing.session.closed) {
         // Both sides dialled at once: keep the session the lower node id opened.
@@ -143,7 +145,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     lastDial.set(id, now);
     dialing.add(id);
     connectSession({ ...sessionOpts(), host: node.address, port: node.sessionPort, expectedPeerNodeId: node.nodeId })
-      .then(adopt, (err: Error) => log.debug('dial failed', { node: id, error: err.message }))
+      .then((s) => adopt(s, node.source ?? 'beacon'), (err: Error) => log.debug('dial failed', { node: id, error: err.message }))
       .finally(() => dialing.delete(id));
   }
 
@@ -157,7 +159,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       listener = createListener({
         ...base,
         get card() { return opts.card(); },
-        host: opts.host, port: opts.port, onSession: adopt,
+        host: opts.host, port: opts.port, onSession: (s) => adopt(s, 'inbound'),
       });
       return listener.start();
     },

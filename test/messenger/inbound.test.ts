@@ -11,7 +11,7 @@ function linkPeer(n: CoreNode): LinkPeer {
   const card = n.messenger.card();
   return {
     userId: n.messenger.identity().id, userKey: card.userKey as Uint8Array, displayName: card.displayName ?? '',
-    nodeId: n.messenger.identity().nodeId, nodeKey: n.messenger.nodeKey().publicKey, address: '127.0.0.1:1',
+    nodeId: n.messenger.identity().nodeId, nodeKey: n.messenger.nodeKey().publicKey, address: '127.0.0.1:1', via: 'beacon',
   };
 }
 

@@ -27,7 +27,7 @@ t.test('Contacts from python', async (t) => {
   const n = await pyCall(h.address, CO, 'ListNeighbours', []);
   t.same(n.ok, h.messenger.neighbourList.map((x) => ({
     id: x.id, display_name: x.displayName, fingerprint: x.fingerprint, node_id: x.nodeId,
-    address: x.address, since_ms: x.sinceMs, is_contact: x.isContact,
+    address: x.address, since_ms: x.sinceMs, is_contact: x.isContact, source: x.source,
   })));
   t.match((n.types as unknown[])[0], { since_ms: 'Int64', is_contact: 'Boolean', address: 'String' });
   const c = await pyCall(h.address, CO, 'ListContacts', []);

@@ -6,12 +6,6 @@ import { ago, plural } from '../format.js';
 import { table } from '../table.js';
 import { bool, num, str } from '../unwrap.js';
 
-/**
- * The neighbour record carries no source yet: the UDP beacon is the only
- * discovery source satcheld has, so that is what found every neighbour.
- */
-export const DEFAULT_NEIGHBOUR_SOURCE = 'beacon';
-
 export interface NeighbourView {
   id: string; display_name: string; fingerprint: string; node_id: string;
   address: string; since_ms: number; is_contact: boolean; source: string;
@@ -23,7 +17,7 @@ export async function collectNeighbours(c: DaemonClient): Promise<NeighboursView
   const neighbours = (await listNeighbours(c)).map((n) => ({
     id: str(n, 'id'), display_name: str(n, 'display_name'), fingerprint: str(n, 'fingerprint'), node_id: str(n, 'node_id'),
     address: str(n, 'address'), since_ms: num(n, 'since_ms'), is_contact: bool(n, 'is_contact'),
-    source: str(n, 'source', DEFAULT_NEIGHBOUR_SOURCE),
+    source: str(n, 'source'),
   }));
   neighbours.sort((a, b) => a.since_ms - b.since_ms);
   return { count: neighbours.length, neighbours };

@@ -1,0 +1,228 @@
+/**
+ * wpa_supplicant as a discovery source: mesh peers (Interface.Mesh), Wi-Fi
+ * P2P devices (Interface.P2PDevice) and scanned access points (BSSs), from
+ * its D-Bus API on the bus the daemon already uses. Follows the service by
+ * name: absent at start, restarted or crashed, it is 'down' until it owns
+ * fi.w1.wpa_supplicant1 again, and then everything is read afresh (object
+ * paths from a previous run mean nothing).
+ *
+ * Peers are reported by MAC, with an address from the injected MacResolver.
+ * Access points have no address to dial (the relay point is some host behind
+ * one, unknown until we associate): they are reported with address '', the
+ * SSID, and key `bss:<BSSID>`, for the data-mule logic to recognise.
+ */
+import { EventEmitter } from 'node:events';
+import { SatchelError } from '../../errors/satchel-error.js';
+import type { DbusMessage, MessageBus } from '../../service/dbus.js';
+import { watchBus } from '../../service/open-bus.js';
+import type { Clock } from '../../util/clock.js';
+import type { Counters } from '../../util/counters.js';
+import type { Logger } from '../../util/log.js';
+import { createLogOnce, type LogOnce } from '../log-once.js';
+import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from './dbus-calls.js';
+import type { MacResolver } from './mac-resolver.js';
+import { NameOwnerWatch } from './name-owner-watch.js';
+import { SightingBook } from './sighting-book.js';
+import type { DiscoverySource, DiscoverySourceEvents, SourceState } from './source.js';
+import { WPA_MATCH_RULES, WPA_SERVICE } from './wpa-names.js';
+import { WpaReader } from './wpa-reader.js';
+import { parseSignal, type Drop, type WpaEvent } from './wpa-signals.js';
+import { WpaTracker, type WpaInterfaceSummary } from './wpa-tracker.js';
+
+export type { WpaInterfaceSummary } from './wpa-tracker.js';
+
+export interface WpaSupplicantSourceOptions {
+  bus: MessageBus;
+  logger: Logger;
+  counters: Counters;
+  clock: Clock;
+  /** Reported with every sighting: a MAC says nothing of ports, so peers are assumed to use the default. */
+  sessionPort: number;
+  resolve: MacResolver;
+  /** Which access points to report, by SSID; every named one by default. */
+  acceptSsid?: (ssid: string) => boolean;
+  callTimeoutMs?: number;
+}
+
+export interface WpaSupplicantSource extends DiscoverySource {
+  /** The interfaces wpa_supplicant manages, for technicians (`satchel doctor`). */
+  interfaces(): WpaInterfaceSummary[];
+}
+
+class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplicantSource {
+  readonly name = 'wpa_supplicant' as const;
+  readonly #o: WpaSupplicantSourceOptions;
+  readonly #caller: DbusCaller;
+  readonly #reader: WpaReader;
+  readonly #tracker: WpaTracker;
+  readonly #owner: NameOwnerWatch;
+  readonly #logOnce: LogOnce;
+  #state: SourceState = 'down';
+  /** Bumped on every owner change: answers to reads made for an older owner are void. */
+  #epoch = 0;
+  #unwatch: (() => void) | undefined;
+  #starting: Promise<void> | undefined;
+  #closing: Promise<void> | undefined;
+  readonly #onMessage = (msg: DbusMessage): void => {
+    try {
+      this.#message(msg);
+    } catch (err) {
+      // dbus-next would answer a throwing listener's message with an error reply.
+      this.#logOnce(`bug:${String(err)}`, 'wpa_supplicant signal handling failed', { error: String(err) });
+    }
+  };
+
+  constructor(o: WpaSupplicantSourceOptions) {
+    super();
+    this.#o = o;
+    this.#logOnce = createLogOnce(o.logger);
+    this.#caller = new DbusCaller(o.bus, o.clock, o.callTimeoutMs ?? CALL_TIMEOUT_MS);
+    this.#reader = new WpaReader(this.#caller, (d) => this.#dropped(d));
+    this.#owner = new NameOwnerWatch(this.#caller, WPA_SERVICE, (owner) => this.#ownerChanged(owner));
+    const book = new SightingBook({
+      seen: (s) => this.#emit('seen', () => this.emit('seen', s)),
+      lost: (key) => this.#emit('lost', () => this.emit('lost', { source: 'wpa_supplicant', key })),
+    });
+    this.#tracker = new WpaTracker({
+      book, resolve: o.resolve, sessionPort: o.sessionPort, acceptSsid: o.acceptSsid ?? (() => true),
+      counters: o.counters, logger: o.logger,
+    });
+  }
+
+  state(): SourceState {
+    return this.#state;
+  }
+
+  interfaces(): WpaInterfaceSummary[] {
+    return this.#tracker.summary();
+  }
+
+  start(): Promise<void> {
+    if (this.#closing) return Promise.reject(SatchelError.closed('wpa_supplicant source'));
+    this.#starting ??= this.#open();
+    return this.#starting;
+  }
+
+  async #open(): Promise<void> {
+    const { bus, logger, counters } = this.#o;
+    bus.on('message', this.#onMessage);
+    this.#unwatch = watchBus(bus, (err) => {
+      logger.error('bus lost; wpa_supplicant is out of sight', { error: err.message });
+      this.#owner.forget();
+    });
+    await Promise.all(WPA_MATCH_RULES.map((rule) => this.#caller.addMatch(rule).catch((err: unknown) => {
+      counters.bump('wpa_supplicant.match_failed');
+      logger.warn('cannot subscribe to wpa_supplicant signals', { rule, error: String(err) });
+    })));
+    if (this.#closing) return;
+    await this.#owner.query();
+    if (this.#owner.owner === undefined) logger.info('wpa_supplicant is not running; waiting for it', { service: WPA_SERVICE });
+  }
+
+  #message(msg: DbusMessage): void {
+    if (this.#closing || msg.type !== MESSAGE_TYPE_SIGNAL || this.#owner.handle(msg)) return;
+    const ours = msg.interface?.startsWith(WPA_SERVICE) ?? false;
+    if (msg.sender !== this.#owner.owner || this.#owner.owner === undefined) {
+      // Anyone may send a signal on the system bus; only the name's owner
+      // speaks for wpa_supplicant. Until GetNameOwner answers we cannot
+      // tell, and the read that follows the answer covers what was said.
+      if (ours && this.#owner.known) this.#dropped({ kind: 'drop', reason: 'sender', detail: `from ${msg.sender ?? '?'}` });
+      return;
+    }
+    const ev = parseSignal(msg);
+    if (ev.kind === 'drop') this.#dropped(ev);
+    else this.#apply(ev);
+  }
+
+  #apply(ev: WpaEvent): void {
+    const t = this.#tracker;
+    if (ev.kind === 'ignored') return;
+    if (ev.kind === 'interface-added') return this.#track(ev.iface, { ifname: ev.ifname, bsss: ev.bsss });
+    if (ev.kind === 'interface-removed') return t.remove(ev.iface);
+    // From an interface we have not read yet (it raced our start): read it; the event waits for that.
+    if (!t.has(ev.iface)) this.#track(ev.iface, {});
+    switch (ev.kind) {
+      case 'mesh-connected': return t.meshConnected(ev.iface, ev.mac);
+      case 'mesh-disconnected': return t.meshDisconnected(ev.iface, ev.mac);
+      case 'p2p-found': return t.p2pFound(ev.iface, ev.path, ev.mac);
+      case 'p2p-lost': return t.p2pLost(ev.iface, ev.path);
+      case 'bss-added': return t.bssAdded(ev.iface, ev.path, ev.bss);
+      case 'bss-removed': return t.bssRemoved(ev.iface, ev.path);
+      case 'bss-list': return t.bssList(ev.iface, ev.paths);
+    }
+  }
+
+  #ownerChanged(owner: string | undefined): void {
+    const { logger, counters } = this.#o;
+    const epoch = ++this.#epoch;
+    if (owner === undefined) {
+      logger.info('wpa_supplicant went away');
+      counters.bump('wpa_supplicant.vanished');
+      this.#tracker.clear();
+      this.#setState('down');
+      return;
+    }
+    logger.info('wpa_supplicant is running', { owner });
+    counters.bump('wpa_supplicant.appeared');
+    this.#setState('up');
+    void this.#reader.interfaces().then(
+      (paths) => {
+        if (epoch === this.#epoch) for (const p of paths) this.#track(p, {});
+      },
+      (err: unknown) => logger.warn('cannot list wpa_supplicant interfaces', { error: String(err) }),
+    );
+  }
+
+  #track(path: string, known: { ifname?: string | undefined; bsss?: string[] | undefined }): void {
+    if (!this.#tracker.begin(path, known.ifname)) return;
+    const epoch = this.#epoch;
+    void this.#reader.interface(path, known).then((snap) => {
+      if (epoch === this.#epoch) this.#tracker.finish(path, snap);
+    });
+  }
+
+  #dropped(d: Drop): void {
+    this.#o.counters.bump(`wpa_supplicant.dropped.${d.reason}`);
+    this.#logOnce(`drop:${d.reason}`, 'ignoring bad input from wpa_supplicant (logged once per reason)', {
+      reason: d.reason, detail: d.detail,
+    });
+  }
+
+  #setState(s: SourceState): void {
+    if (s === this.#state) return;
+    this.#state = s;
+    this.#emit('state', () => this.emit('state', s));
+  }
+
+  #emit(event: keyof DiscoverySourceEvents, send: () => void): void {
+    if (this.#closing) return;
+    try {
+      send();
+    } catch (err) {
+      // A listener's bug must not leave the tracker half-updated.
+      this.#logOnce(`listener:${String(err)}`, 'discovery listener threw', { event, error: String(err) });
+    }
+  }
+
+  /** Idempotent. Says nothing more, not even `lost`: whoever closes a source forgets its sightings. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      this.#o.bus.off('message', this.#onMessage);
+      this.#unwatch?.();
+      await this.#starting?.catch(() => {});
+      this.#epoch++;
+      this.#tracker.clear();
+      this.#state = 'down';
+      // Once, on the way out; a bus that is gone has dropped them anyway.
+      await Promise.all(WPA_MATCH_RULES.map((rule) => this.#caller.removeMatch(rule).catch(() => {})));
+    })();
+    return this.#closing;
+  }
+}
+
+export function createWpaSupplicantSource(opts: WpaSupplicantSourceOptions): WpaSupplicantSource {
+  if (!Number.isInteger(opts.sessionPort) || opts.sessionPort < 1 || opts.sessionPort > 65_535) {
+    throw SatchelError.invalidArgument(`session port must be 1..65535, got ${opts.sessionPort}`);
+  }
+  return new Source(opts);
+}
