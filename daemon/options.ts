@@ -22,6 +22,7 @@ export interface DaemonOptions {
   ipv4: boolean;
   ipv6: boolean;
   outboxQuotaBytes: number;
+  lifetimeS: number;
   /** The file the configuration came from; empty when built-in defaults only. */
   configPath: string;
   config: Config;
@@ -42,7 +43,7 @@ export function optionsFromConfig(config: Config, configPath = '', env: NodeJS.P
   const opts: DaemonOptions = {
     bus: str('bus.address'), stateDir: str('store.dir') || defaultStateDir(env), port: num('transport.port'),
     beacon: flag('discovery.beacon'), beaconPort: num('discovery.beacon_port'), logLevel: str('log.level') as LogLevel,
-    ipv4: flag('discovery.ipv4'), ipv6: flag('discovery.ipv6'), outboxQuotaBytes: num('store.outbox_quota_bytes'),
+    ipv4: flag('discovery.ipv4'), ipv6: flag('discovery.ipv6'), outboxQuotaBytes: num('store.outbox_quota_bytes'), lifetimeS: num('messages.lifetime_s'),
     configPath, config: { ...config, 'store.dir': str('store.dir') || defaultStateDir(env) },
   };
   if (str('discovery.interface') !== '') opts.interface = str('discovery.interface');

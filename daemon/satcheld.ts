@@ -50,7 +50,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   const startedMs = clock.now();
 
   const store: Store = openStore({ path: options.stateDir });
-  const messenger = createMessenger({ store, clock, random, logger, counters, outboxQuotaBytes: options.outboxQuotaBytes });
+  const messenger = createMessenger({ store, clock, random, logger, counters, outboxQuotaBytes: options.outboxQuotaBytes, lifetimeS: options.lifetimeS });
   let sessions: SessionManager | undefined;
   let table: NeighbourTable | undefined;
   let beacon: DiscoveryBeacon | undefined;

@@ -22,6 +22,7 @@ import { loadOrCreateIdentity } from './identity.js';
 import { acceptEnvelopes } from './inbound.js';
 import { DEFAULT_OUTBOX_QUOTA_BYTES, dequeue, enqueue, pendingFor } from './outbox.js';
 import { advances } from './states.js';
+import { DEFAULT_LIFETIME_S, wireLifetime } from './lifetime.js';
 import { checkDisplayName, checkMessageId, checkText, checkUserId } from './validate.js';
 import { purgeMessage } from './admin.js';
 import { listOutbox, storeUse } from './inspect.js';
@@ -29,10 +30,7 @@ import { addTrace, readTrace } from './trace.js';
 import { sealBackup } from '../crypto/backup.js';
 import { contactInfo, conversationMessages, listConversations, messageInfo } from './views.js';
 
-/** Lifetime given to new messages, in seconds (expiry arrives with carrying). */
-export const DEFAULT_LIFETIME_S = 14 * 24 * 3600;
-/** On the wire, 0 stands for DEFAULT_LIFETIME_S and costs no bytes (proto3 omits it). */
-export const WIRE_DEFAULT_LIFETIME = 0;
+export { DEFAULT_LIFETIME_S, WIRE_DEFAULT_LIFETIME } from './lifetime.js';
 /** Tries at a fresh nonce when a new message id collides with a stored one. */
 const MAX_ID_TRIES = 8;
 
@@ -43,6 +41,8 @@ export interface MessengerOptions {
   logger: Logger;
   counters: Counters;
   outboxQuotaBytes?: number;
+  /** Lifetime written on new messages, in seconds. */
+  lifetimeS?: number;
 }
 
 export interface Messenger extends MessengerApi, Mailbox {
@@ -54,6 +54,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   const { store, clock, random, counters } = opts;
   const log = opts.logger.child('messenger');
   const quota = opts.outboxQuotaBytes ?? DEFAULT_OUTBOX_QUOTA_BYTES;
+  const lifetimeS = opts.lifetimeS ?? DEFAULT_LIFETIME_S;
+  const lifetimeOnWire = wireLifetime(lifetimeS);
   const ident = loadOrCreateIdentity(store, random);
   const myId = keyIdHex(ident.user.publicKey);
   const keys = new PairKeys();
@@ -92,7 +94,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   function seal(recipient: Uint8Array, content: Content): { envelope: Envelope; id: string; bytes: Uint8Array } {
     const body = encodeContent(content);
     for (let i = 0; i < MAX_ID_TRIES; i++) {
-      const s = sealEnvelope({ sender: ident.user, recipient, content: body, lifetimeS: WIRE_DEFAULT_LIFETIME, random, keys });
+      const s = sealEnvelope({ sender: ident.user, recipient, content: body, lifetimeS: lifetimeOnWire, random, keys });
       const id = toHex(s.id);
       if (!store.messages.doesExist(id) && !store.received.doesExist(id)) return { envelope: s.envelope, id, bytes: encodeEnvelope(s.envelope) };
     }

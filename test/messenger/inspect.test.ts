@@ -54,3 +54,18 @@ t.test('an exported identity opens only with its passphrase and holds the same k
   t.equal(secrets.displayName, 'Amira');
   t.throws(() => openBackup(backup, 'another passphrase'), { code: 'DECRYPT_FAILED' });
 });
+
+t.test('the configured lifetime is what travels; the default costs no bytes', async (t) => {
+  const { DEFAULT_LIFETIME_S } = await import('../../daemon/messenger/lifetime.js');
+  for (const [lifetimeS, onWire] of [[DEFAULT_LIFETIME_S, 0], [3 * 24 * 3600, 3 * 24 * 3600]] as const) {
+    const a = await startCoreNode(undefined, { lifetimeS });
+    const b = await startCoreNode();
+    t.teardown(async () => { await a.stop(); await b.stop(); removeDir(a.dir); removeDir(b.dir); });
+    const peerB = { userId: b.messenger.identity().id, userKey: b.messenger.card().userKey as Uint8Array, displayName: 'B',
+      nodeId: b.messenger.identity().nodeId, nodeKey: b.messenger.nodeKey().publicKey, address: '127.0.0.1:1', via: 'beacon' };
+    a.messenger.peerUp(peerB);
+    await a.messenger.addContact(peerB.userId);
+    await a.messenger.send(peerB.userId, 'how long may I travel?');
+    t.equal(a.messenger.pendingFor(peerB.userId)[0]?.lifetimeS ?? 0, onWire, `lifetime ${lifetimeS} s`);
+  }
+});

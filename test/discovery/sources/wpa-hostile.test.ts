@@ -99,6 +99,7 @@ t.test('a listener that throws does not break the source', async (t) => {
   await h.source.start();
   await h.interfacesRead(1);
   await wpa.meshPeer(mesh, GOOD, true);
+  await h.rec.until(() => h.rec.seen(GOOD).length === 1, 'seen, though the listener threw');
   await wpa.meshPeer(mesh, GOOD, false);
   await h.rec.until(() => h.rec.lost(GOOD) === 1, 'still tracking after the throw');
   t.ok(h.logs.some((l) => l.includes('discovery listener threw')));
