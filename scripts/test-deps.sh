@@ -2,12 +2,13 @@
 # Installs the Debian packages the test suite drives for real (a private
 # dbus-daemon, busctl, gdbus, dbus-send, python3-dbus as an activity, protoc
 # for wire captures, iproute2 for network namespaces, and dpkg-dev, lintian
-# and debootstrap for the package test). Does nothing when all
+# and debootstrap for the package test, wpa_supplicant to hold the stand-in
+# to the real D-Bus API). Does nothing when all
 # are present; needs root (apt-get) otherwise.
 set -euo pipefail
 
 PACKAGES=(dbus-daemon dbus-bin systemd libglib2.0-bin python3 python3-dbus python3-gi protobuf-compiler iproute2 util-linux
-  lintian debootstrap dpkg-dev debian-archive-keyring)
+  lintian debootstrap dpkg-dev debian-archive-keyring wpasupplicant)
 
 missing=()
 command -v dbus-daemon >/dev/null || missing+=(dbus-daemon)
@@ -21,6 +22,7 @@ command -v lintian >/dev/null || missing+=(lintian)
 command -v debootstrap >/dev/null || missing+=(debootstrap)
 command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)
 [ -e /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
+command -v wpa_supplicant >/dev/null || [ -x /usr/sbin/wpa_supplicant ] || missing+=(wpasupplicant)
 /usr/bin/python3 -c 'import dbus, gi' 2>/dev/null || missing+=(python3 python3-dbus python3-gi)
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -8,7 +8,7 @@
 import { macFromBytes } from './mac-address.js';
 import { isIfname } from './mac-resolver.js';
 import type { DbusCaller } from './dbus-calls.js';
-import { bssInfo, isPathList, type BssInfo, type Drop } from './wpa-signals.js';
+import { bssInfo, isPathList, type BssInfo, type Drop } from './wpa-values.js';
 import {
   isChildPath, isInterfacePath, WPA_BSS_IFACE, WPA_INTERFACE_IFACE, WPA_MESH_IFACE, WPA_P2P_IFACE, WPA_PEER_IFACE,
   WPA_ROOT_IFACE, WPA_ROOT_PATH, WPA_SERVICE,
@@ -53,6 +53,7 @@ export class WpaReader {
    */
   async interface(path: string, known: { ifname?: string | undefined; bsss?: string[] | undefined } = {}): Promise<InterfaceSnapshot | undefined> {
     const ifname = known.ifname ?? (await this.#get(path, WPA_INTERFACE_IFACE, 'Ifname', 's').catch(() => undefined));
+    if (ifname === undefined) return undefined; // gone, or never there
     if (!this.#check(isIfname(ifname), 'ifname', `Ifname ${JSON.stringify(ifname)} of ${path}`)) return undefined;
     const [meshPeers, bss, p2p] = await Promise.all([this.#meshPeers(path), this.#bsss(path, known.bsss), this.#p2p(path)]);
     return { ifname: ifname as string, meshPeers, bss, p2p };

@@ -7,19 +7,11 @@
 import type { DbusMessage } from '../../service/dbus.js';
 import { isIfname } from './mac-resolver.js';
 import { macFromBytes } from './mac-address.js';
+import { bssInfo, isPathList, variantValue, type BssInfo, type Drop } from './wpa-values.js';
 import {
   isChildPath, isInterfacePath, PROPERTIES_IFACE, WPA_INTERFACE_IFACE, WPA_MESH_IFACE, WPA_P2P_IFACE, WPA_ROOT_IFACE,
   WPA_ROOT_PATH,
 } from './wpa-names.js';
-
-/** IEEE 802.11: an SSID is 0 to 32 octets. */
-export const MAX_SSID_BYTES = 32;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-export interface BssInfo {
-  bssid: string;
-  ssid: Uint8Array;
-}
 
 export type WpaEvent =
   | { kind: 'interface-added'; iface: string; ifname: string; bsss: string[] | undefined }
@@ -33,42 +25,8 @@ export type WpaEvent =
   | { kind: 'p2p-lost'; iface: string; path: string }
   | { kind: 'ignored' };
 
-export type Drop = { kind: 'drop'; reason: string; detail: string };
-
 const drop = (reason: string, detail: string): Drop => ({ kind: 'drop', reason, detail });
 const IGNORED: WpaEvent = { kind: 'ignored' };
-
-/** The value of `dict[key]` if it is a variant of signature `sig`. */
-export function variantValue(dict: unknown, key: string, sig: string): unknown {
-  if (typeof dict !== 'object' || dict === null) return undefined;
-  const v = (dict as Record<string, unknown>)[key] as { signature?: unknown; value?: unknown } | undefined;
-  return v?.signature === sig ? v.value : undefined;
-}
-
-export function isPathList(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((p) => typeof p === 'string');
-}
-
-/** SSID and BSSID as the BSS object documents them (both `ay`), or why not. */
-export function bssInfo(ssid: unknown, bssid: unknown): BssInfo | Drop {
-  const mac = macFromBytes(bssid);
-  if (mac === undefined) return drop('bssid', 'BSSID is not a station address');
-  if (!(ssid instanceof Uint8Array) || ssid.length > MAX_SSID_BYTES) return drop('ssid', 'SSID is not 0..32 bytes');
-  return { bssid: mac, ssid: Uint8Array.from(ssid) };
-}
-
-/**
- * The SSID as text, or undefined for a hidden network (empty or all-zero
- * SSID) or one whose name is not UTF-8: neither can be a relay point we named.
- */
-export function ssidText(ssid: Uint8Array): string | undefined {
-  if (ssid.length === 0 || ssid.every((b) => b === 0)) return undefined;
-  try {
-    return utf8.decode(ssid);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Expects `msg` to be a signal from the current owner of the service name. */
 export function parseSignal(msg: DbusMessage): WpaEvent | Drop {

@@ -7,6 +7,9 @@
  * paths from a previous run mean nothing).
  *
  * Peers are reported by MAC, with an address from the injected MacResolver.
+ * A mesh peer is on our link already, so its address is likely dialable. A
+ * P2P device is only in radio range (DeviceFound comes from P2P search), on
+ * no IP link until a P2P group forms, so its address is a hope at best.
  * Access points have no address to dial (the relay point is some host behind
  * one, unknown until we associate): they are reported with address '', the
  * SSID, and key `bss:<BSSID>`, for the data-mule logic to recognise.
@@ -26,7 +29,8 @@ import { SightingBook } from './sighting-book.js';
 import type { DiscoverySource, DiscoverySourceEvents, SourceState } from './source.js';
 import { WPA_MATCH_RULES, WPA_SERVICE } from './wpa-names.js';
 import { WpaReader } from './wpa-reader.js';
-import { parseSignal, type Drop, type WpaEvent } from './wpa-signals.js';
+import { parseSignal, type WpaEvent } from './wpa-signals.js';
+import type { Drop } from './wpa-values.js';
 import { WpaTracker, type WpaInterfaceSummary } from './wpa-tracker.js';
 
 export type { WpaInterfaceSummary } from './wpa-tracker.js';

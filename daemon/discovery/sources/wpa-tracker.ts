@@ -9,7 +9,7 @@
  */
 import { PeerResolutions, type PeerResolutionsOptions } from './peer-resolutions.js';
 import type { InterfaceSnapshot } from './wpa-reader.js';
-import { ssidText, type BssInfo } from './wpa-signals.js';
+import { ssidText, type BssInfo } from './wpa-values.js';
 
 export interface TrackerOptions extends PeerResolutionsOptions {
   /** Which networks to report; the daemon passes its relay-point SSIDs. */
@@ -124,12 +124,13 @@ export class WpaTracker {
 
   bssAdded(path: string, bss: string, info: BssInfo): void {
     this.#event(path, bss, (st) => {
-      const old = st.bss.get(bss);
-      if (old !== undefined && old.bssid !== info.bssid) this.#o.book.drop(bss, `bss:${old.bssid}`);
-      st.bss.set(bss, info);
       const ssid = ssidText(info.ssid);
-      if (ssid === undefined || !this.#o.acceptSsid(ssid)) return;
-      this.#o.book.put(bss, { source: 'wpa_supplicant', key: `bss:${info.bssid}`, address: '', sessionPort: this.#o.sessionPort, ssid });
+      const key = ssid !== undefined && this.#o.acceptSsid(ssid) ? `bss:${info.bssid}` : undefined;
+      const old = st.bss.get(bss);
+      if (old !== undefined && `bss:${old.bssid}` !== key) this.#o.book.drop(bss, `bss:${old.bssid}`);
+      st.bss.set(bss, info);
+      if (key === undefined) return;
+      this.#o.book.put(bss, { source: 'wpa_supplicant', key, address: '', sessionPort: this.#o.sessionPort, ...(ssid !== undefined && { ssid }) });
     }, false);
   }
 
