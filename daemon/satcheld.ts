@@ -60,7 +60,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   let beaconUp = false;
 
   async function stopAll(): Promise<void> {
-    // Reverse order of start: stop taking calls, stop meeting, then the store.
+    // Reverse order of start: stop meeting neighbours, then stop taking calls, then the store.
     const step = async (name: string, fn: (() => Promise<void> | void) | undefined): Promise<void> => {
       try {
         await fn?.();
@@ -68,11 +68,11 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         logger.warn('error while stopping', { part: name, error: (err as Error).message });
       }
     };
-    await step('service', service && (() => service!.close()));
-    await step('bus', bus && (() => bus!.close()));
     await step('beacon', beacon && (() => { beaconUp = false; return beacon!.close(); }));
     await step('neighbours', table && (() => table!.close()));
     await step('sessions', sessions && (() => sessions!.close()));
+    await step('service', service && (() => service!.close()));
+    await step('bus', bus && (() => bus!.close()));
     await step('store', () => store.close());
     logger.info('stopped');
   }
@@ -80,6 +80,23 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   return {
     messenger,
     async start() {
+      // The D-Bus face comes up before the network: a message taken from a
+      // neighbour must find a service to announce it to activities.
+      bus = await connectBus(options.bus, {
+        logger: logger.child('bus'), stateDir: options.stateDir,
+        onLost: (err) => {
+          logger.error('lost the D-Bus connection', { error: err.message });
+          components.onFatal?.(err);
+        },
+      });
+      service = createService({
+        bus, messenger, logger: logger.child('service'), version: VERSION, startedMs, clock,
+        daemonInfo: () => ({
+          sources: { beacon: !options.beacon ? 'disabled' : beaconUp ? 'up' : 'down' },
+          configPath: options.configPath, config: options.config,
+        }),
+      });
+      await service.start();
       const nodeKey = messenger.nodeKey();
       sessions = createSessionManager({
         mailbox: messenger, nodeKey, card: () => messenger.card(), host: DEFAULT_SESSION_HOST, port: options.port,
@@ -102,21 +119,6 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         await beacon.start();
         beaconUp = true;
       }
-      bus = await connectBus(options.bus, {
-        logger: logger.child('bus'), stateDir: options.stateDir,
-        onLost: (err) => {
-          logger.error('lost the D-Bus connection', { error: err.message });
-          components.onFatal?.(err);
-        },
-      });
-      service = createService({
-        bus, messenger, logger: logger.child('service'), version: VERSION, startedMs, clock,
-        daemonInfo: () => ({
-          sources: { beacon: !options.beacon ? 'disabled' : beaconUp ? 'up' : 'down' },
-          configPath: options.configPath, config: options.config,
-        }),
-      });
-      await service.start();
       const id = messenger.identity();
       logger.info('ready', { bus: bus.address, bus_kind: bus.kind, user: id.id, node: id.nodeId, port, version: VERSION });
       return { busAddress: bus.address, busKind: bus.kind, sessionPort: port };
