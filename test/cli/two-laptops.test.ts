@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const ids: Record<string, string> = {};
   const bin = await satchelOnPath(t);
 
-  await t.test('neighbours: who, since when, via the beacon', async (t) => {
+  await t.test('neighbours: who, since when, and how the session began', async (t) => {
     const seen = await waitFor(async () => {
       const n = json<Neighbours>(await A(['neighbours', '--json']));
       return n.neighbours.find((x) => x.id === bId) ? n : undefined;
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const human = await A(['neighbours']);
     t.equal(human.code, 0);
     t.match(human.stdout, /^1 laptop near\nNAME +USER ID +FINGERPRINT +CONTACT +NEAR SINCE +VIA +ADDRESS +NODE\n/);
-    t.match(human.stdout, new RegExp(`^satchel user +${bId} +\\S+ +no +(just now|\\d+ s ago) +beacon +\\S+:\\d+ +[0-9a-f]{16}$`, 'm'));
+    t.match(human.stdout, new RegExp(`^satchel user +${bId} +\\S+ +no +(just now|\\d+ s ago) +(beacon|inbound) +\\S+:\\d+ +[0-9a-f]{16}$`, 'm'));
     await waitFor(async () => json<Neighbours>(await B(['neighbours', '--json'])).count === 1, 'B to list A', MEET_WAIT_MS);
     const room = await fieldScript(bin, 'check-classroom.sh', ['-b', a.address]);
     t.equal(room.code, 0, room.stderr);
