@@ -1,9 +1,9 @@
 /**
  * Ids are checked before anything is sent, so a typo is a usage error (2)
- * with the argument named, not a round trip. The shapes are the service's
- * (daemon/service/ids.ts); upper case is accepted, as there.
+ * with the argument named, not a round trip. The shapes are the messenger's
+ * (daemon/messenger/validate.ts); upper case is accepted, as there.
  */
-import { checkMessageId, checkUserId } from '../service/ids.js';
+import { checkMessageId, checkUserId } from '../messenger/validate.js';
 import { CliError } from './cli-error.js';
 
 export function userIdArg(value: string, what: string): string {

@@ -7,6 +7,7 @@
  * neighbour: a room of 200 laptops costs one wake-up per timeout period.
  */
 import { EventEmitter } from 'node:events';
+import { toHex } from '../crypto/hex.js';
 import { SatchelError } from '../errors/satchel-error.js';
 import type { Clock, TimerHandle } from '../util/clock.js';
 import type { HeardBeacon } from './beacon-packet.js';
@@ -55,7 +56,6 @@ interface Row {
   last: { 4: number; 6: number };
 }
 
-const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 const copy = (n: Neighbour): Neighbour => ({ ...n });
 
 class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable {
@@ -74,7 +74,7 @@ class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable
   seen(b: HeardBeacon): void {
     if (this.#closed) return;
     const now = this.#clock.monotonic();
-    const key = hex(b.nodeId);
+    const key = toHex(b.nodeId);
     const row = this.#rows.get(key);
     if (row === undefined) {
       const n: Neighbour = { nodeId: Uint8Array.from(b.nodeId), nodeIdHex: key, address: b.address,

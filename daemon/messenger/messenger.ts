@@ -124,8 +124,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
 
     neighbours: () => [...near.values()].map(({ peer, sinceMs }) => neighbourInfo(peer, sinceMs)),
 
-    async addContact(id): Promise<ContactInfo> {
-      checkUserId(id);
+    async addContact(rawId): Promise<ContactInfo> {
+      const id = checkUserId(rawId);
       const existing = store.contacts.get(id);
       if (existing) return contactInfo(existing);
       const seen = store.peers.get(id);
@@ -138,8 +138,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
 
     contacts: () => [...store.contacts.getRange({})].map(({ value }) => contactInfo(value)),
 
-    async send(contactId, text) {
-      checkUserId(contactId);
+    async send(rawContactId, text) {
+      const contactId = checkUserId(rawContactId);
       checkText(text);
       const recipient = userKeyOf(contactId);
       const now = clock.now();
@@ -159,8 +159,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
 
     conversations: () => listConversations(store),
 
-    messages(contactId, o = {}): MessageInfo[] {
-      checkUserId(contactId);
+    messages(rawContactId, o = {}): MessageInfo[] {
+      const contactId = checkUserId(rawContactId);
       if (!store.contacts.doesExist(contactId) && !store.peers.doesExist(contactId)) throw SatchelError.unknownContact(contactId);
       let list = conversationMessages(store, contactId);
       if (o.beforeMs !== undefined) list = list.filter((m) => m.timeMs < (o.beforeMs as number));
@@ -169,7 +169,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     },
 
     async markRead(ids) {
-      const wanted = ids.map(checkMessageId);
+      const wanted = ids.map((id, i) => checkMessageId(id, `ids[${i}]`));
       const changed: MessageRecord[] = [];
       const owed = new Set<string>();
       store.transact(() => {
@@ -194,16 +194,16 @@ export function createMessenger(opts: MessengerOptions): Messenger {
 
     outbox: () => listOutbox(store, (userId) => [...near.values()].some((n) => n.peer.userId === userId)),
 
-    trace(id) {
-      checkMessageId(id);
+    trace(rawId) {
+      const id = checkMessageId(rawId);
       if (!store.messages.doesExist(id)) throw SatchelError.notFound(`message ${id}`);
       return readTrace(store, id);
     },
 
     storeUse: () => storeUse(store, quota),
 
-    async purge(id) {
-      checkMessageId(id);
+    async purge(rawId) {
+      const id = checkMessageId(rawId);
       const m = purgeMessage(store, id, clock.now());
       log.info('message purged', { id });
       stateChanged(m);

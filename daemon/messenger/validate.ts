@@ -2,22 +2,33 @@
 import { SatchelError } from '../errors/satchel-error.js';
 import { MAX_DISPLAY_NAME_BYTES, MAX_TEXT_BYTES } from './api.js';
 
-const USER_ID = /^[0-9a-f]{16}$/;
-const MESSAGE_ID = /^[0-9a-f]{32}$/;
+/** A user id is an 8-byte key id, in hex. */
+export const USER_ID_HEX_DIGITS = 16;
+/** A message id is 16 bytes, in hex. */
+export const MESSAGE_ID_HEX_DIGITS = 32;
+/** How much of a bad value to quote back in an error, in characters. */
+const QUOTE_MAX_CHARS = 40;
 const utf8 = new TextEncoder();
 
-export function checkUserId(id: unknown): string {
-  if (typeof id !== 'string' || !USER_ID.test(id)) {
-    throw SatchelError.invalidArgument(`contact id must be 16 lowercase hex digits, got ${JSON.stringify(String(id)).slice(0, 40)}`);
-  }
-  return id;
+/**
+ * Returns the id in canonical lowercase: people copy ids shown in upper case.
+ * A wrong shape is InvalidArgument naming `what`, so a typo is not reported
+ * as a misleading UnknownContact or NotFound from deeper down.
+ */
+function checkHexId(value: unknown, digits: number, what: string): string {
+  const id = typeof value === 'string' ? value.toLowerCase() : '';
+  if (id.length === digits && /^[0-9a-f]+$/.test(id)) return id;
+  const text = String(value);
+  const quoted = JSON.stringify(text.length > QUOTE_MAX_CHARS ? `${text.slice(0, QUOTE_MAX_CHARS)}...` : text);
+  throw SatchelError.invalidArgument(`${what} must be ${digits} hex digits; got ${quoted}`);
 }
 
-export function checkMessageId(id: unknown): string {
-  if (typeof id !== 'string' || !MESSAGE_ID.test(id)) {
-    throw SatchelError.invalidArgument(`message id must be 32 lowercase hex digits, got ${JSON.stringify(String(id)).slice(0, 40)}`);
-  }
-  return id;
+export function checkUserId(value: unknown, what = 'contact id'): string {
+  return checkHexId(value, USER_ID_HEX_DIGITS, what);
+}
+
+export function checkMessageId(value: unknown, what = 'message id'): string {
+  return checkHexId(value, MESSAGE_ID_HEX_DIGITS, what);
 }
 
 export function checkText(text: unknown): string {

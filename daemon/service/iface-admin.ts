@@ -4,7 +4,7 @@
  * methods never trust a caller to have been checked elsewhere for anything
  * but that.
  */
-import { checkMessageId } from './ids.js';
+import { checkMessageId } from '../messenger/validate.js';
 import { configDict } from './records.js';
 import type { InterfaceSpec } from './member-spec.js';
 import { ADMIN_INTERFACE } from './names.js';

@@ -1,5 +1,5 @@
 /** org.satchel.Satchel1.Contacts: laptops nearby and people we keep. */
-import { checkUserId } from './ids.js';
+import { checkUserId } from '../messenger/validate.js';
 import { contactDict, neighbourDict } from './records.js';
 import type { InterfaceSpec } from './member-spec.js';
 import { CONTACTS_INTERFACE } from './names.js';

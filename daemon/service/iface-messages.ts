@@ -1,5 +1,5 @@
 /** org.satchel.Satchel1.Messages: sending, reading and following messages. */
-import { checkMessageId, checkUserId } from './ids.js';
+import { checkMessageId, checkUserId } from '../messenger/validate.js';
 import { conversationDict, messageDict, outboxDict, traceDict } from './records.js';
 import type { InterfaceSpec } from './member-spec.js';
 import { MESSAGES_INTERFACE } from './names.js';

@@ -141,3 +141,13 @@ t.test('only the peer on the link and contacts are tried as senders', async (t) 
   t.equal(again.stored.length, 1);
   t.equal(b.messenger.conversations()[0]?.contactId, c.messenger.identity().id);
 });
+
+t.test('ids copied in upper case are accepted and stored in their canonical form', async (t) => {
+  const [a, b] = await three(t);
+  a.messenger.peerUp(linkPeer(b));
+  const contact = await a.messenger.addContact(b.messenger.identity().id.toUpperCase());
+  t.equal(contact.id, b.messenger.identity().id);
+  const id = await a.messenger.send(b.messenger.identity().id.toUpperCase(), 'hi');
+  t.equal(a.messenger.trace(id.toUpperCase())[0]?.event, 'queued');
+  t.throws(() => a.messenger.trace('xyz'), { code: 'INVALID_ARGUMENT', message: /message id must be 32 hex digits; got "xyz"/ });
+});

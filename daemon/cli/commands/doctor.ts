@@ -24,9 +24,9 @@ export function renderDoctor(v: DoctorView): string {
     { header: 'CHECK', value: (c) => c.name },
     { header: 'FINDING', value: (c) => c.summary },
   ]);
-  const todo = v.checks.filter((c) => c.advice !== '' && c.status !== 'ok').map((c) => `  ${c.name}: ${c.advice}`);
+  const advice = v.checks.filter((c) => c.advice !== '' && c.status !== 'ok').map((c) => `  ${c.name}: ${c.advice}`);
   const verdict = v.healthy ? 'no problems found' : `${v.problems} problem${v.problems === 1 ? '' : 's'} found`;
-  return [rows, ...(todo.length ? ['what to do:', ...todo] : []), verdict].join('\n');
+  return [rows, ...(advice.length ? ['what to do:', ...advice] : []), verdict].join('\n');
 }
 
 export const doctorCommand = defineCommand<DoctorView>({
