@@ -15,6 +15,11 @@ export type IdentityCard = satchel.v1.IIdentityCard;
 export type Envelope = satchel.v1.IEnvelope;
 export type Content = satchel.v1.IContent;
 export type Receipt = satchel.v1.IReceipt;
+export type Attachment = satchel.v1.IAttachment;
+export type Piece = satchel.v1.IPiece;
+export type DeliveryProof = satchel.v1.IDeliveryProof;
+export type Reconcile = satchel.v1.IReconcile;
+export type RouteInfo = satchel.v1.IRouteInfo;
 export type IdentityBackup = satchel.v1.IIdentityBackup;
 export type IdentitySecrets = satchel.v1.IIdentitySecrets;
 

@@ -41,6 +41,9 @@ export namespace satchel {
             refused?: (Uint8Array[]|null);
             done?: (boolean|null);
             card?: (satchel.v1.IIdentityCard|null);
+            reconcile?: (satchel.v1.IReconcile|null);
+            proofs?: (satchel.v1.IDeliveryProof[]|null);
+            route?: (satchel.v1.IRouteInfo|null);
         }
 
         class Frame implements IFrame {
@@ -51,6 +54,9 @@ export namespace satchel {
             public refused: Uint8Array[];
             public done: boolean;
             public card?: (satchel.v1.IIdentityCard|null);
+            public reconcile?: (satchel.v1.IReconcile|null);
+            public proofs: satchel.v1.IDeliveryProof[];
+            public route?: (satchel.v1.IRouteInfo|null);
             public static encode(message: satchel.v1.IFrame, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Frame;
         }
@@ -95,6 +101,8 @@ export namespace satchel {
             sealed?: (Uint8Array|null);
             lifetimeS?: (number|null);
             ageS?: (number|null);
+            copies?: (number|null);
+            hops?: (number|null);
         }
 
         class Envelope implements IEnvelope {
@@ -104,6 +112,8 @@ export namespace satchel {
             public sealed: Uint8Array;
             public lifetimeS: number;
             public ageS: number;
+            public copies: number;
+            public hops: number;
             public static encode(message: satchel.v1.IEnvelope, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Envelope;
         }
@@ -111,14 +121,147 @@ export namespace satchel {
         interface IContent {
             text?: (string|null);
             receipt?: (satchel.v1.IReceipt|null);
+            attachment?: (satchel.v1.IAttachment|null);
+            piece?: (satchel.v1.IPiece|null);
         }
 
         class Content implements IContent {
             constructor(properties?: satchel.v1.IContent);
             public text: string;
             public receipt?: (satchel.v1.IReceipt|null);
+            public attachment?: (satchel.v1.IAttachment|null);
+            public piece?: (satchel.v1.IPiece|null);
             public static encode(message: satchel.v1.IContent, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Content;
+        }
+
+        interface IAttachment {
+            fileId?: (Uint8Array|null);
+            name?: (string|null);
+            size?: (number|null);
+            sha256?: (Uint8Array|null);
+            pieces?: (number|null);
+            mediaType?: (string|null);
+        }
+
+        class Attachment implements IAttachment {
+            constructor(properties?: satchel.v1.IAttachment);
+            public fileId: Uint8Array;
+            public name: string;
+            public size: number;
+            public sha256: Uint8Array;
+            public pieces: number;
+            public mediaType: string;
+            public static encode(message: satchel.v1.IAttachment, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Attachment;
+        }
+
+        interface IPiece {
+            fileId?: (Uint8Array|null);
+            index?: (number|null);
+            data?: (Uint8Array|null);
+        }
+
+        class Piece implements IPiece {
+            constructor(properties?: satchel.v1.IPiece);
+            public fileId: Uint8Array;
+            public index: number;
+            public data: Uint8Array;
+            public static encode(message: satchel.v1.IPiece, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Piece;
+        }
+
+        interface IDeliveryProof {
+            userKey?: (Uint8Array|null);
+            ids?: (Uint8Array[]|null);
+            lifetimeS?: (number|null);
+            ageS?: (number|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class DeliveryProof implements IDeliveryProof {
+            constructor(properties?: satchel.v1.IDeliveryProof);
+            public userKey: Uint8Array;
+            public ids: Uint8Array[];
+            public lifetimeS: number;
+            public ageS: number;
+            public signature: Uint8Array;
+            public static encode(message: satchel.v1.IDeliveryProof, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.DeliveryProof;
+        }
+
+        interface IReconcile {
+            round?: (number|null);
+            count?: (number|null);
+            digest?: (Uint8Array|null);
+            inSync?: (boolean|null);
+            cells?: (number|null);
+            sketch?: (Uint8Array|null);
+            want?: (Uint8Array|null);
+            have?: (Uint8Array|null);
+            seed?: (number|null);
+            done?: (boolean|null);
+        }
+
+        class Reconcile implements IReconcile {
+            constructor(properties?: satchel.v1.IReconcile);
+            public round: number;
+            public count: number;
+            public digest: Uint8Array;
+            public inSync: boolean;
+            public cells: number;
+            public sketch: Uint8Array;
+            public want: Uint8Array;
+            public have: Uint8Array;
+            public seed: number;
+            public done: boolean;
+            public static encode(message: satchel.v1.IReconcile, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Reconcile;
+        }
+
+        interface IRouteInfo {
+            predictabilities?: (satchel.v1.IPredictability[]|null);
+            relayPoint?: (boolean|null);
+            place?: (string|null);
+            places?: (satchel.v1.IPlaceRoute[]|null);
+            served?: (Uint8Array|null);
+        }
+
+        class RouteInfo implements IRouteInfo {
+            constructor(properties?: satchel.v1.IRouteInfo);
+            public predictabilities: satchel.v1.IPredictability[];
+            public relayPoint: boolean;
+            public place: string;
+            public places: satchel.v1.IPlaceRoute[];
+            public served: Uint8Array;
+            public static encode(message: satchel.v1.IRouteInfo, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.RouteInfo;
+        }
+
+        interface IPredictability {
+            user?: (Uint8Array|null);
+            p?: (number|null);
+        }
+
+        class Predictability implements IPredictability {
+            constructor(properties?: satchel.v1.IPredictability);
+            public user: Uint8Array;
+            public p: number;
+            public static encode(message: satchel.v1.IPredictability, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Predictability;
+        }
+
+        interface IPlaceRoute {
+            place?: (string|null);
+            distance?: (number|null);
+        }
+
+        class PlaceRoute implements IPlaceRoute {
+            constructor(properties?: satchel.v1.IPlaceRoute);
+            public place: string;
+            public distance: number;
+            public static encode(message: satchel.v1.IPlaceRoute, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.PlaceRoute;
         }
 
         interface IReceipt {

@@ -311,6 +311,9 @@ export const satchel = $root.satchel = (() => {
              * @property {Array.<Uint8Array>|null} [refused] Frame refused
              * @property {boolean|null} [done] Frame done
              * @property {satchel.v1.IIdentityCard|null} [card] Frame card
+             * @property {satchel.v1.IReconcile|null} [reconcile] Frame reconcile
+             * @property {Array.<satchel.v1.IDeliveryProof>|null} [proofs] Frame proofs
+             * @property {satchel.v1.IRouteInfo|null} [route] Frame route
              */
 
             /**
@@ -325,6 +328,7 @@ export const satchel = $root.satchel = (() => {
                 this.envelopes = [];
                 this.stored = [];
                 this.refused = [];
+                this.proofs = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -380,6 +384,30 @@ export const satchel = $root.satchel = (() => {
             Frame.prototype.card = null;
 
             /**
+             * Frame reconcile.
+             * @member {satchel.v1.IReconcile|null|undefined} reconcile
+             * @memberof satchel.v1.Frame
+             * @instance
+             */
+            Frame.prototype.reconcile = null;
+
+            /**
+             * Frame proofs.
+             * @member {Array.<satchel.v1.IDeliveryProof>} proofs
+             * @memberof satchel.v1.Frame
+             * @instance
+             */
+            Frame.prototype.proofs = $util.emptyArray;
+
+            /**
+             * Frame route.
+             * @member {satchel.v1.IRouteInfo|null|undefined} route
+             * @memberof satchel.v1.Frame
+             * @instance
+             */
+            Frame.prototype.route = null;
+
+            /**
              * Encodes the specified Frame message. Does not implicitly {@link satchel.v1.Frame.verify|verify} messages.
              * @function encode
              * @memberof satchel.v1.Frame
@@ -410,6 +438,13 @@ export const satchel = $root.satchel = (() => {
                     writer.uint32(/* id 5, wireType 0 =*/40).bool(message.done);
                 if (message.card != null && Object.hasOwnProperty.call(message, "card"))
                     $root.satchel.v1.IdentityCard.encode(message.card, writer.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (message.reconcile != null && Object.hasOwnProperty.call(message, "reconcile"))
+                    $root.satchel.v1.Reconcile.encode(message.reconcile, writer.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (message.proofs != null && message.proofs.length)
+                    for (let i = 0; i < message.proofs.length; ++i)
+                        $root.satchel.v1.DeliveryProof.encode(message.proofs[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+                if (message.route != null && Object.hasOwnProperty.call(message, "route"))
+                    $root.satchel.v1.RouteInfo.encode(message.route, writer.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -475,6 +510,20 @@ export const satchel = $root.satchel = (() => {
                         }
                     case 6: {
                             message.card = $root.satchel.v1.IdentityCard.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 7: {
+                            message.reconcile = $root.satchel.v1.Reconcile.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 8: {
+                            if (!(message.proofs && message.proofs.length))
+                                message.proofs = [];
+                            message.proofs.push($root.satchel.v1.DeliveryProof.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 9: {
+                            message.route = $root.satchel.v1.RouteInfo.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -808,6 +857,8 @@ export const satchel = $root.satchel = (() => {
              * @property {Uint8Array|null} [sealed] Envelope sealed
              * @property {number|null} [lifetimeS] Envelope lifetimeS
              * @property {number|null} [ageS] Envelope ageS
+             * @property {number|null} [copies] Envelope copies
+             * @property {number|null} [hops] Envelope hops
              */
 
             /**
@@ -866,6 +917,22 @@ export const satchel = $root.satchel = (() => {
             Envelope.prototype.ageS = 0;
 
             /**
+             * Envelope copies.
+             * @member {number} copies
+             * @memberof satchel.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.copies = 0;
+
+            /**
+             * Envelope hops.
+             * @member {number} hops
+             * @memberof satchel.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.hops = 0;
+
+            /**
              * Encodes the specified Envelope message. Does not implicitly {@link satchel.v1.Envelope.verify|verify} messages.
              * @function encode
              * @memberof satchel.v1.Envelope
@@ -891,6 +958,10 @@ export const satchel = $root.satchel = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.lifetimeS);
                 if (message.ageS != null && Object.hasOwnProperty.call(message, "ageS"))
                     writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.ageS);
+                if (message.copies != null && Object.hasOwnProperty.call(message, "copies"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.copies);
+                if (message.hops != null && Object.hasOwnProperty.call(message, "hops"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.hops);
                 return writer;
             };
 
@@ -948,6 +1019,14 @@ export const satchel = $root.satchel = (() => {
                             message.ageS = reader.uint32();
                             break;
                         }
+                    case 6: {
+                            message.copies = reader.uint32();
+                            break;
+                        }
+                    case 7: {
+                            message.hops = reader.uint32();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -972,6 +1051,8 @@ export const satchel = $root.satchel = (() => {
              * @interface IContent
              * @property {string|null} [text] Content text
              * @property {satchel.v1.IReceipt|null} [receipt] Content receipt
+             * @property {satchel.v1.IAttachment|null} [attachment] Content attachment
+             * @property {satchel.v1.IPiece|null} [piece] Content piece
              */
 
             /**
@@ -1006,6 +1087,22 @@ export const satchel = $root.satchel = (() => {
             Content.prototype.receipt = null;
 
             /**
+             * Content attachment.
+             * @member {satchel.v1.IAttachment|null|undefined} attachment
+             * @memberof satchel.v1.Content
+             * @instance
+             */
+            Content.prototype.attachment = null;
+
+            /**
+             * Content piece.
+             * @member {satchel.v1.IPiece|null|undefined} piece
+             * @memberof satchel.v1.Content
+             * @instance
+             */
+            Content.prototype.piece = null;
+
+            /**
              * Encodes the specified Content message. Does not implicitly {@link satchel.v1.Content.verify|verify} messages.
              * @function encode
              * @memberof satchel.v1.Content
@@ -1025,6 +1122,10 @@ export const satchel = $root.satchel = (() => {
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.text);
                 if (message.receipt != null && Object.hasOwnProperty.call(message, "receipt"))
                     $root.satchel.v1.Receipt.encode(message.receipt, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (message.attachment != null && Object.hasOwnProperty.call(message, "attachment"))
+                    $root.satchel.v1.Attachment.encode(message.attachment, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (message.piece != null && Object.hasOwnProperty.call(message, "piece"))
+                    $root.satchel.v1.Piece.encode(message.piece, writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -1070,6 +1171,14 @@ export const satchel = $root.satchel = (() => {
                             message.receipt = $root.satchel.v1.Receipt.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
+                    case 3: {
+                            message.attachment = $root.satchel.v1.Attachment.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 4: {
+                            message.piece = $root.satchel.v1.Piece.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -1084,6 +1193,1157 @@ export const satchel = $root.satchel = (() => {
             };
 
             return Content;
+        })();
+
+        v1.Attachment = (function() {
+
+            /**
+             * Properties of an Attachment.
+             * @memberof satchel.v1
+             * @interface IAttachment
+             * @property {Uint8Array|null} [fileId] Attachment fileId
+             * @property {string|null} [name] Attachment name
+             * @property {number|null} [size] Attachment size
+             * @property {Uint8Array|null} [sha256] Attachment sha256
+             * @property {number|null} [pieces] Attachment pieces
+             * @property {string|null} [mediaType] Attachment mediaType
+             */
+
+            /**
+             * Constructs a new Attachment.
+             * @memberof satchel.v1
+             * @classdesc Represents an Attachment.
+             * @implements IAttachment
+             * @constructor
+             * @param {satchel.v1.IAttachment=} [properties] Properties to set
+             */
+            function Attachment(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Attachment fileId.
+             * @member {Uint8Array} fileId
+             * @memberof satchel.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.fileId = $util.newBuffer([]);
+
+            /**
+             * Attachment name.
+             * @member {string} name
+             * @memberof satchel.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.name = "";
+
+            /**
+             * Attachment size.
+             * @member {number} size
+             * @memberof satchel.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.size = 0;
+
+            /**
+             * Attachment sha256.
+             * @member {Uint8Array} sha256
+             * @memberof satchel.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.sha256 = $util.newBuffer([]);
+
+            /**
+             * Attachment pieces.
+             * @member {number} pieces
+             * @memberof satchel.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.pieces = 0;
+
+            /**
+             * Attachment mediaType.
+             * @member {string} mediaType
+             * @memberof satchel.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.mediaType = "";
+
+            /**
+             * Encodes the specified Attachment message. Does not implicitly {@link satchel.v1.Attachment.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.Attachment
+             * @static
+             * @param {satchel.v1.IAttachment} message Attachment message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Attachment.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.fileId != null && Object.hasOwnProperty.call(message, "fileId"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.fileId);
+                if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+                if (message.size != null && Object.hasOwnProperty.call(message, "size"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.size);
+                if (message.sha256 != null && Object.hasOwnProperty.call(message, "sha256"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.sha256);
+                if (message.pieces != null && Object.hasOwnProperty.call(message, "pieces"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.pieces);
+                if (message.mediaType != null && Object.hasOwnProperty.call(message, "mediaType"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.mediaType);
+                return writer;
+            };
+
+            /**
+             * Decodes an Attachment message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.Attachment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.Attachment} Attachment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Attachment.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.Attachment();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.fileId = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.name = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.size = reader.uint32();
+                            break;
+                        }
+                    case 4: {
+                            message.sha256 = reader.bytes();
+                            break;
+                        }
+                    case 5: {
+                            message.pieces = reader.uint32();
+                            break;
+                        }
+                    case 6: {
+                            message.mediaType = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return Attachment;
+        })();
+
+        v1.Piece = (function() {
+
+            /**
+             * Properties of a Piece.
+             * @memberof satchel.v1
+             * @interface IPiece
+             * @property {Uint8Array|null} [fileId] Piece fileId
+             * @property {number|null} [index] Piece index
+             * @property {Uint8Array|null} [data] Piece data
+             */
+
+            /**
+             * Constructs a new Piece.
+             * @memberof satchel.v1
+             * @classdesc Represents a Piece.
+             * @implements IPiece
+             * @constructor
+             * @param {satchel.v1.IPiece=} [properties] Properties to set
+             */
+            function Piece(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Piece fileId.
+             * @member {Uint8Array} fileId
+             * @memberof satchel.v1.Piece
+             * @instance
+             */
+            Piece.prototype.fileId = $util.newBuffer([]);
+
+            /**
+             * Piece index.
+             * @member {number} index
+             * @memberof satchel.v1.Piece
+             * @instance
+             */
+            Piece.prototype.index = 0;
+
+            /**
+             * Piece data.
+             * @member {Uint8Array} data
+             * @memberof satchel.v1.Piece
+             * @instance
+             */
+            Piece.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Encodes the specified Piece message. Does not implicitly {@link satchel.v1.Piece.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.Piece
+             * @static
+             * @param {satchel.v1.IPiece} message Piece message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Piece.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.fileId != null && Object.hasOwnProperty.call(message, "fileId"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.fileId);
+                if (message.index != null && Object.hasOwnProperty.call(message, "index"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.index);
+                if (message.data != null && Object.hasOwnProperty.call(message, "data"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.data);
+                return writer;
+            };
+
+            /**
+             * Decodes a Piece message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.Piece
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.Piece} Piece
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Piece.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.Piece();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.fileId = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.index = reader.uint32();
+                            break;
+                        }
+                    case 3: {
+                            message.data = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return Piece;
+        })();
+
+        v1.DeliveryProof = (function() {
+
+            /**
+             * Properties of a DeliveryProof.
+             * @memberof satchel.v1
+             * @interface IDeliveryProof
+             * @property {Uint8Array|null} [userKey] DeliveryProof userKey
+             * @property {Array.<Uint8Array>|null} [ids] DeliveryProof ids
+             * @property {number|null} [lifetimeS] DeliveryProof lifetimeS
+             * @property {number|null} [ageS] DeliveryProof ageS
+             * @property {Uint8Array|null} [signature] DeliveryProof signature
+             */
+
+            /**
+             * Constructs a new DeliveryProof.
+             * @memberof satchel.v1
+             * @classdesc Represents a DeliveryProof.
+             * @implements IDeliveryProof
+             * @constructor
+             * @param {satchel.v1.IDeliveryProof=} [properties] Properties to set
+             */
+            function DeliveryProof(properties) {
+                this.ids = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * DeliveryProof userKey.
+             * @member {Uint8Array} userKey
+             * @memberof satchel.v1.DeliveryProof
+             * @instance
+             */
+            DeliveryProof.prototype.userKey = $util.newBuffer([]);
+
+            /**
+             * DeliveryProof ids.
+             * @member {Array.<Uint8Array>} ids
+             * @memberof satchel.v1.DeliveryProof
+             * @instance
+             */
+            DeliveryProof.prototype.ids = $util.emptyArray;
+
+            /**
+             * DeliveryProof lifetimeS.
+             * @member {number} lifetimeS
+             * @memberof satchel.v1.DeliveryProof
+             * @instance
+             */
+            DeliveryProof.prototype.lifetimeS = 0;
+
+            /**
+             * DeliveryProof ageS.
+             * @member {number} ageS
+             * @memberof satchel.v1.DeliveryProof
+             * @instance
+             */
+            DeliveryProof.prototype.ageS = 0;
+
+            /**
+             * DeliveryProof signature.
+             * @member {Uint8Array} signature
+             * @memberof satchel.v1.DeliveryProof
+             * @instance
+             */
+            DeliveryProof.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Encodes the specified DeliveryProof message. Does not implicitly {@link satchel.v1.DeliveryProof.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.DeliveryProof
+             * @static
+             * @param {satchel.v1.IDeliveryProof} message DeliveryProof message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeliveryProof.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.userKey != null && Object.hasOwnProperty.call(message, "userKey"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.userKey);
+                if (message.ids != null && message.ids.length)
+                    for (let i = 0; i < message.ids.length; ++i)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.ids[i]);
+                if (message.lifetimeS != null && Object.hasOwnProperty.call(message, "lifetimeS"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.lifetimeS);
+                if (message.ageS != null && Object.hasOwnProperty.call(message, "ageS"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.ageS);
+                if (message.signature != null && Object.hasOwnProperty.call(message, "signature"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.signature);
+                return writer;
+            };
+
+            /**
+             * Decodes a DeliveryProof message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.DeliveryProof
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.DeliveryProof} DeliveryProof
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeliveryProof.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.DeliveryProof();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.userKey = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            if (!(message.ids && message.ids.length))
+                                message.ids = [];
+                            message.ids.push(reader.bytes());
+                            break;
+                        }
+                    case 3: {
+                            message.lifetimeS = reader.uint32();
+                            break;
+                        }
+                    case 4: {
+                            message.ageS = reader.uint32();
+                            break;
+                        }
+                    case 5: {
+                            message.signature = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return DeliveryProof;
+        })();
+
+        v1.Reconcile = (function() {
+
+            /**
+             * Properties of a Reconcile.
+             * @memberof satchel.v1
+             * @interface IReconcile
+             * @property {number|null} [round] Reconcile round
+             * @property {number|null} [count] Reconcile count
+             * @property {Uint8Array|null} [digest] Reconcile digest
+             * @property {boolean|null} [inSync] Reconcile inSync
+             * @property {number|null} [cells] Reconcile cells
+             * @property {Uint8Array|null} [sketch] Reconcile sketch
+             * @property {Uint8Array|null} [want] Reconcile want
+             * @property {Uint8Array|null} [have] Reconcile have
+             * @property {number|null} [seed] Reconcile seed
+             * @property {boolean|null} [done] Reconcile done
+             */
+
+            /**
+             * Constructs a new Reconcile.
+             * @memberof satchel.v1
+             * @classdesc Represents a Reconcile.
+             * @implements IReconcile
+             * @constructor
+             * @param {satchel.v1.IReconcile=} [properties] Properties to set
+             */
+            function Reconcile(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Reconcile round.
+             * @member {number} round
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.round = 0;
+
+            /**
+             * Reconcile count.
+             * @member {number} count
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.count = 0;
+
+            /**
+             * Reconcile digest.
+             * @member {Uint8Array} digest
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.digest = $util.newBuffer([]);
+
+            /**
+             * Reconcile inSync.
+             * @member {boolean} inSync
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.inSync = false;
+
+            /**
+             * Reconcile cells.
+             * @member {number} cells
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.cells = 0;
+
+            /**
+             * Reconcile sketch.
+             * @member {Uint8Array} sketch
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.sketch = $util.newBuffer([]);
+
+            /**
+             * Reconcile want.
+             * @member {Uint8Array} want
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.want = $util.newBuffer([]);
+
+            /**
+             * Reconcile have.
+             * @member {Uint8Array} have
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.have = $util.newBuffer([]);
+
+            /**
+             * Reconcile seed.
+             * @member {number} seed
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.seed = 0;
+
+            /**
+             * Reconcile done.
+             * @member {boolean} done
+             * @memberof satchel.v1.Reconcile
+             * @instance
+             */
+            Reconcile.prototype.done = false;
+
+            /**
+             * Encodes the specified Reconcile message. Does not implicitly {@link satchel.v1.Reconcile.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.Reconcile
+             * @static
+             * @param {satchel.v1.IReconcile} message Reconcile message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Reconcile.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.round != null && Object.hasOwnProperty.call(message, "round"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.round);
+                if (message.count != null && Object.hasOwnProperty.call(message, "count"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.count);
+                if (message.digest != null && Object.hasOwnProperty.call(message, "digest"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.digest);
+                if (message.inSync != null && Object.hasOwnProperty.call(message, "inSync"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.inSync);
+                if (message.cells != null && Object.hasOwnProperty.call(message, "cells"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.cells);
+                if (message.sketch != null && Object.hasOwnProperty.call(message, "sketch"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.sketch);
+                if (message.want != null && Object.hasOwnProperty.call(message, "want"))
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.want);
+                if (message.have != null && Object.hasOwnProperty.call(message, "have"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.have);
+                if (message.seed != null && Object.hasOwnProperty.call(message, "seed"))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.seed);
+                if (message.done != null && Object.hasOwnProperty.call(message, "done"))
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.done);
+                return writer;
+            };
+
+            /**
+             * Decodes a Reconcile message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.Reconcile
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.Reconcile} Reconcile
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Reconcile.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.Reconcile();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.round = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.count = reader.uint32();
+                            break;
+                        }
+                    case 3: {
+                            message.digest = reader.bytes();
+                            break;
+                        }
+                    case 4: {
+                            message.inSync = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            message.cells = reader.uint32();
+                            break;
+                        }
+                    case 6: {
+                            message.sketch = reader.bytes();
+                            break;
+                        }
+                    case 7: {
+                            message.want = reader.bytes();
+                            break;
+                        }
+                    case 8: {
+                            message.have = reader.bytes();
+                            break;
+                        }
+                    case 9: {
+                            message.seed = reader.uint32();
+                            break;
+                        }
+                    case 10: {
+                            message.done = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return Reconcile;
+        })();
+
+        v1.RouteInfo = (function() {
+
+            /**
+             * Properties of a RouteInfo.
+             * @memberof satchel.v1
+             * @interface IRouteInfo
+             * @property {Array.<satchel.v1.IPredictability>|null} [predictabilities] RouteInfo predictabilities
+             * @property {boolean|null} [relayPoint] RouteInfo relayPoint
+             * @property {string|null} [place] RouteInfo place
+             * @property {Array.<satchel.v1.IPlaceRoute>|null} [places] RouteInfo places
+             * @property {Uint8Array|null} [served] RouteInfo served
+             */
+
+            /**
+             * Constructs a new RouteInfo.
+             * @memberof satchel.v1
+             * @classdesc Represents a RouteInfo.
+             * @implements IRouteInfo
+             * @constructor
+             * @param {satchel.v1.IRouteInfo=} [properties] Properties to set
+             */
+            function RouteInfo(properties) {
+                this.predictabilities = [];
+                this.places = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * RouteInfo predictabilities.
+             * @member {Array.<satchel.v1.IPredictability>} predictabilities
+             * @memberof satchel.v1.RouteInfo
+             * @instance
+             */
+            RouteInfo.prototype.predictabilities = $util.emptyArray;
+
+            /**
+             * RouteInfo relayPoint.
+             * @member {boolean} relayPoint
+             * @memberof satchel.v1.RouteInfo
+             * @instance
+             */
+            RouteInfo.prototype.relayPoint = false;
+
+            /**
+             * RouteInfo place.
+             * @member {string} place
+             * @memberof satchel.v1.RouteInfo
+             * @instance
+             */
+            RouteInfo.prototype.place = "";
+
+            /**
+             * RouteInfo places.
+             * @member {Array.<satchel.v1.IPlaceRoute>} places
+             * @memberof satchel.v1.RouteInfo
+             * @instance
+             */
+            RouteInfo.prototype.places = $util.emptyArray;
+
+            /**
+             * RouteInfo served.
+             * @member {Uint8Array} served
+             * @memberof satchel.v1.RouteInfo
+             * @instance
+             */
+            RouteInfo.prototype.served = $util.newBuffer([]);
+
+            /**
+             * Encodes the specified RouteInfo message. Does not implicitly {@link satchel.v1.RouteInfo.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.RouteInfo
+             * @static
+             * @param {satchel.v1.IRouteInfo} message RouteInfo message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RouteInfo.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.predictabilities != null && message.predictabilities.length)
+                    for (let i = 0; i < message.predictabilities.length; ++i)
+                        $root.satchel.v1.Predictability.encode(message.predictabilities[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (message.relayPoint != null && Object.hasOwnProperty.call(message, "relayPoint"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.relayPoint);
+                if (message.place != null && Object.hasOwnProperty.call(message, "place"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.place);
+                if (message.places != null && message.places.length)
+                    for (let i = 0; i < message.places.length; ++i)
+                        $root.satchel.v1.PlaceRoute.encode(message.places[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (message.served != null && Object.hasOwnProperty.call(message, "served"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.served);
+                return writer;
+            };
+
+            /**
+             * Decodes a RouteInfo message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.RouteInfo
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.RouteInfo} RouteInfo
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RouteInfo.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.RouteInfo();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.predictabilities && message.predictabilities.length))
+                                message.predictabilities = [];
+                            message.predictabilities.push($root.satchel.v1.Predictability.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 2: {
+                            message.relayPoint = reader.bool();
+                            break;
+                        }
+                    case 3: {
+                            message.place = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            if (!(message.places && message.places.length))
+                                message.places = [];
+                            message.places.push($root.satchel.v1.PlaceRoute.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 5: {
+                            message.served = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return RouteInfo;
+        })();
+
+        v1.Predictability = (function() {
+
+            /**
+             * Properties of a Predictability.
+             * @memberof satchel.v1
+             * @interface IPredictability
+             * @property {Uint8Array|null} [user] Predictability user
+             * @property {number|null} [p] Predictability p
+             */
+
+            /**
+             * Constructs a new Predictability.
+             * @memberof satchel.v1
+             * @classdesc Represents a Predictability.
+             * @implements IPredictability
+             * @constructor
+             * @param {satchel.v1.IPredictability=} [properties] Properties to set
+             */
+            function Predictability(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Predictability user.
+             * @member {Uint8Array} user
+             * @memberof satchel.v1.Predictability
+             * @instance
+             */
+            Predictability.prototype.user = $util.newBuffer([]);
+
+            /**
+             * Predictability p.
+             * @member {number} p
+             * @memberof satchel.v1.Predictability
+             * @instance
+             */
+            Predictability.prototype.p = 0;
+
+            /**
+             * Encodes the specified Predictability message. Does not implicitly {@link satchel.v1.Predictability.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.Predictability
+             * @static
+             * @param {satchel.v1.IPredictability} message Predictability message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Predictability.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.user != null && Object.hasOwnProperty.call(message, "user"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.user);
+                if (message.p != null && Object.hasOwnProperty.call(message, "p"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.p);
+                return writer;
+            };
+
+            /**
+             * Decodes a Predictability message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.Predictability
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.Predictability} Predictability
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Predictability.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.Predictability();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.user = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.p = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return Predictability;
+        })();
+
+        v1.PlaceRoute = (function() {
+
+            /**
+             * Properties of a PlaceRoute.
+             * @memberof satchel.v1
+             * @interface IPlaceRoute
+             * @property {string|null} [place] PlaceRoute place
+             * @property {number|null} [distance] PlaceRoute distance
+             */
+
+            /**
+             * Constructs a new PlaceRoute.
+             * @memberof satchel.v1
+             * @classdesc Represents a PlaceRoute.
+             * @implements IPlaceRoute
+             * @constructor
+             * @param {satchel.v1.IPlaceRoute=} [properties] Properties to set
+             */
+            function PlaceRoute(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * PlaceRoute place.
+             * @member {string} place
+             * @memberof satchel.v1.PlaceRoute
+             * @instance
+             */
+            PlaceRoute.prototype.place = "";
+
+            /**
+             * PlaceRoute distance.
+             * @member {number} distance
+             * @memberof satchel.v1.PlaceRoute
+             * @instance
+             */
+            PlaceRoute.prototype.distance = 0;
+
+            /**
+             * Encodes the specified PlaceRoute message. Does not implicitly {@link satchel.v1.PlaceRoute.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.PlaceRoute
+             * @static
+             * @param {satchel.v1.IPlaceRoute} message PlaceRoute message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PlaceRoute.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.place != null && Object.hasOwnProperty.call(message, "place"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.place);
+                if (message.distance != null && Object.hasOwnProperty.call(message, "distance"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.distance);
+                return writer;
+            };
+
+            /**
+             * Decodes a PlaceRoute message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.PlaceRoute
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.PlaceRoute} PlaceRoute
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PlaceRoute.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.PlaceRoute();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.place = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.distance = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return PlaceRoute;
         })();
 
         v1.Receipt = (function() {
