@@ -54,3 +54,12 @@ export interface TraceRecord {
   event: string;
   detail: string;
 }
+
+/** A message the user has not sent yet. Survives restarts; sending it removes it. */
+export interface DraftRecord {
+  id: string;
+  contactId: string;
+  text: string;
+  createdMs: number;
+  updatedMs: number;
+}

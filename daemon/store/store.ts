@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { SatchelError } from '../errors/satchel-error.js';
-import type { ContactRecord, MessageRecord, OutboxRecord, PeerRecord, TraceRecord } from './records.js';
+import type { ContactRecord, DraftRecord, MessageRecord, OutboxRecord, PeerRecord, TraceRecord } from './records.js';
 
 export const STORE_SCHEMA_VERSION = 1;
 /** Initial LMDB map size in bytes; lmdb-js grows the map when it fills, so
@@ -42,6 +42,8 @@ export interface Store {
   readonly received: Database<number, string>;
   /** [messageId, seq] → what happened to that message, in order. */
   readonly trace: Database<TraceRecord, TraceKey>;
+  /** draft id → a message not sent yet. */
+  readonly drafts: Database<DraftRecord, string>;
   transact<T>(fn: () => T): T;
   close(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export function openStore(opts: StoreOptions): Store {
     outbox: db<OutboxRecord, OutboxKey>('outbox'),
     received: db<number, string>('received'),
     trace: db<TraceRecord, TraceKey>('trace'),
+    drafts: db<DraftRecord, string>('drafts'),
     transact<T>(fn: () => T): T {
       if (readOnly) throw SatchelError.invalidArgument('store is open read-only');
       try {
