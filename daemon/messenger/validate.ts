@@ -31,6 +31,20 @@ export function checkMessageId(value: unknown, what = 'message id'): string {
   return checkHexId(value, MESSAGE_ID_HEX_DIGITS, what);
 }
 
+/** A draft id is 16 random bytes, in hex: the shape of a message id, but its own namespace. */
+export function checkDraftId(value: unknown, what = 'draft id'): string {
+  return checkHexId(value, MESSAGE_ID_HEX_DIGITS, what);
+}
+
+/** What a draft may hold: a message body that may still be empty. */
+export function checkDraftText(text: unknown): string {
+  if (typeof text !== 'string') throw SatchelError.invalidArgument('draft text must be a string');
+  const size = utf8.encode(text).length;
+  if (size > MAX_TEXT_BYTES) throw SatchelError.bodyTooLarge(size, MAX_TEXT_BYTES);
+  if (text.includes('\u0000')) throw SatchelError.invalidArgument('draft text must not contain NUL characters');
+  return text;
+}
+
 export function checkText(text: unknown): string {
   if (typeof text !== 'string') throw SatchelError.invalidArgument('message text must be a string');
   if (text.trim().length === 0) throw SatchelError.emptyBody();
