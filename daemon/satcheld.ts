@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { openStore, type Store } from './store/store.js';
 import { createMessenger, type Messenger } from './messenger/messenger.js';
+import { createDrafts } from './messenger/drafts.js';
 import { createSessionManager, type SessionManager } from './sync/session-manager.js';
 import { createBeacon, type DiscoveryBeacon } from './discovery/beacon.js';
 import { createNeighbourTable, type NeighbourTable } from './discovery/neighbour-table.js';
@@ -51,6 +52,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
 
   const store: Store = openStore({ path: options.stateDir });
   const messenger = createMessenger({ store, clock, random, logger, counters, outboxQuotaBytes: options.outboxQuotaBytes, lifetimeS: options.lifetimeS });
+  const drafts = createDrafts({ store, clock, random, send: (contactId, text) => messenger.send(contactId, text) });
   let sessions: SessionManager | undefined;
   let table: NeighbourTable | undefined;
   let beacon: DiscoveryBeacon | undefined;
@@ -90,7 +92,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         },
       });
       service = createService({
-        bus, messenger, logger: logger.child('service'), version: VERSION, startedMs, clock,
+        bus, messenger, drafts, logger: logger.child('service'), version: VERSION, startedMs, clock,
         daemonInfo: () => ({
           sources: { beacon: !options.beacon ? 'disabled' : beaconUp ? 'up' : 'down' },
           configPath: options.configPath, config: options.config,

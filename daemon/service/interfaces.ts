@@ -2,6 +2,7 @@
 import { adminInterface } from './iface-admin.js';
 import { contactsInterface } from './iface-contacts.js';
 import { daemonInterface } from './iface-daemon.js';
+import { draftsInterface } from './iface-drafts.js';
 import { identityInterface } from './iface-identity.js';
 import { messagesInterface } from './iface-messages.js';
 import type { InterfaceSpec, MethodSpec, SignalSpec } from './member-spec.js';
@@ -10,6 +11,7 @@ export const SATCHEL_INTERFACES: readonly InterfaceSpec[] = [
   identityInterface,
   contactsInterface,
   messagesInterface,
+  draftsInterface,
   daemonInterface,
   adminInterface,
 ];

@@ -4,6 +4,7 @@
  * they cannot drift apart (the committed XML is checked against it in tests).
  */
 import type { MessengerApi } from '../messenger/api.js';
+import type { DraftsApi } from '../messenger/drafts.js';
 import type { BusKind } from './bus.js';
 
 export interface ArgSpec {
@@ -49,6 +50,7 @@ export interface DaemonInfo {
 
 export interface MethodContext {
   readonly messenger: MessengerApi;
+  readonly drafts: DraftsApi;
   status(): DaemonStatus;
   daemonInfo(): DaemonInfo;
 }

@@ -9,6 +9,7 @@ export const OBJECT_PATH = '/org/satchel/Satchel1';
 export const IDENTITY_INTERFACE = 'org.satchel.Satchel1.Identity';
 export const CONTACTS_INTERFACE = 'org.satchel.Satchel1.Contacts';
 export const MESSAGES_INTERFACE = 'org.satchel.Satchel1.Messages';
+export const DRAFTS_INTERFACE = 'org.satchel.Satchel1.Drafts';
 export const DAEMON_INTERFACE = 'org.satchel.Satchel1.Daemon';
 /** Restricted by the D-Bus policy to root and the satchel-admin group. */
 export const ADMIN_INTERFACE = 'org.satchel.Satchel1.Admin';

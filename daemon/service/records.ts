@@ -14,6 +14,7 @@ import type {
   StoreUse,
   TraceEvent,
 } from '../messenger/api.js';
+import type { DraftInfo } from '../messenger/drafts.js';
 import { Variant, type VariantValue } from './dbus.js';
 import type { DaemonInfo, DaemonStatus } from './member-spec.js';
 
@@ -107,6 +108,10 @@ export function outboxDict(o: OutboxEntry): Dict {
     id: str(o.id), contact_id: str(o.contactId), display_name: str(o.displayName), kind: str(o.kind),
     bytes: u32(o.bytes), created_ms: ms(o.createdMs), state: str(o.state), reason: str(o.reason),
   };
+}
+
+export function draftDict(d: DraftInfo): Dict {
+  return { id: str(d.id), contact_id: str(d.contactId), text: str(d.text), created_ms: ms(d.createdMs), updated_ms: ms(d.updatedMs) };
 }
 
 export function traceDict(e: TraceEvent): Dict {

@@ -5,11 +5,13 @@
  */
 import { SatchelError } from '../errors/satchel-error.js';
 import type { MessengerApi } from '../messenger/api.js';
+import type { DraftsApi } from '../messenger/drafts.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import type { Logger } from '../util/log.js';
 import type { BusConnection } from './bus.js';
 import { NAME_FLAG_DO_NOT_QUEUE, REQUEST_NAME_ALREADY_OWNER, REQUEST_NAME_PRIMARY_OWNER } from './dbus.js';
 import { createMethodHandler } from './dispatch.js';
+import { forwardDraftSignals } from './draft-signals.js';
 import { SATCHEL_INTERFACES } from './interfaces.js';
 import { SpecInterface } from './introspect.js';
 import type { MethodContext } from './member-spec.js';
@@ -25,6 +27,7 @@ export interface ServiceOptions {
   /** Only the connection and its kind are used; connectBus's result fits. */
   bus: Pick<BusConnection, 'bus' | 'kind'>;
   messenger: MessengerApi;
+  drafts: DraftsApi;
   logger: Logger;
   version: string;
   /** Wall-clock ms at which the daemon started, shown as started_ms. */
@@ -49,6 +52,7 @@ export function createService(opts: ServiceOptions): SatchelService {
   const beforeCreateMs = Math.max(0, clock.now() - opts.startedMs);
   const ctx: MethodContext = {
     messenger: opts.messenger,
+    drafts: opts.drafts,
     status: () => ({
       version: opts.version,
       startedMs: opts.startedMs,
@@ -99,7 +103,12 @@ export function createService(opts: ServiceOptions): SatchelService {
       await withdraw();
       throw err;
     }
-    unforward = forwardSignals(bus, opts.messenger, log);
+    const unforwardMessenger = forwardSignals(bus, opts.messenger, log);
+    const unforwardDrafts = forwardDraftSignals(bus, opts.drafts, log);
+    unforward = () => {
+      unforwardMessenger();
+      unforwardDrafts();
+    };
     log.info('serving', { name: BUS_NAME, path: OBJECT_PATH, bus: kind, unique_name: bus.name ?? undefined });
   };
 

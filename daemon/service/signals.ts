@@ -10,9 +10,11 @@ import { signatureOf } from './member-spec.js';
 import { CONTACTS_INTERFACE, IDENTITY_INTERFACE, MESSAGES_INTERFACE, OBJECT_PATH } from './names.js';
 import { identityDict, messageDict, neighbourDict } from './records.js';
 
-/** Subscribes; the returned function unsubscribes. */
-export function forwardSignals(bus: MessageBus, messenger: MessengerApi, log: Logger): () => void {
-  const emit = (iface: string, member: string, body: () => unknown[]): void => {
+export type SignalEmitter = (iface: string, member: string, body: () => unknown[]) => void;
+
+/** Emits signals of our spec on OBJECT_PATH; a failure is logged, never thrown. */
+export function signalEmitter(bus: MessageBus, log: Logger): SignalEmitter {
+  return (iface, member, body) => {
     const spec = findSignal(iface, member);
     try {
       if (!spec) throw new Error(`no signal ${iface}.${member} in the spec`);
@@ -22,6 +24,11 @@ export function forwardSignals(bus: MessageBus, messenger: MessengerApi, log: Lo
       log.warn('could not emit signal', { signal: `${iface}.${member}`, error: String(err) });
     }
   };
+}
+
+/** Subscribes; the returned function unsubscribes. */
+export function forwardSignals(bus: MessageBus, messenger: MessengerApi, log: Logger): () => void {
+  const emit = signalEmitter(bus, log);
   const handlers: { [E in keyof MessengerEvents]: MessengerEvents[E] } = {
     messageReceived: (m) => emit(MESSAGES_INTERFACE, 'MessageReceived', () => [messageDict(m)]),
     messageStateChanged: (m) =>

@@ -4,7 +4,7 @@ import { connectBus } from '../../daemon/service/bus.js';
 import { createService } from '../../daemon/service/service.js';
 import { busctl, NAME, PATH, pyCall } from './fixtures/clients.js';
 import { FakeMessenger } from './fixtures/fake-messenger.js';
-import { startHarness } from './fixtures/harness.js';
+import { draftsFor, startHarness, tempDir } from './fixtures/harness.js';
 
 const ID = 'org.satchel.Satchel1.Identity';
 
@@ -12,7 +12,9 @@ t.test('a second service cannot take the name, and says who has it', async (t) =
   const h = await startHarness(t);
   const conn2 = await connectBus(h.address, { logger: h.logger, stateDir: h.dir });
   t.teardown(() => conn2.close());
-  const second = createService({ bus: conn2, messenger: new FakeMessenger(), logger: h.logger, version: 'x', startedMs: 0 });
+  const messenger = new FakeMessenger();
+  const { drafts } = draftsFor(t, await tempDir(t), messenger, h.clock);
+  const second = createService({ bus: conn2, messenger, drafts, logger: h.logger, version: 'x', startedMs: 0 });
   await t.rejects(second.start(), {
     code: 'CONFIG',
     message: new RegExp(`org\\.satchel\\.Satchel1 is already owned by '${h.conn.bus.name!.replace('.', '\\.')}' \\(pid ${process.pid}\\)`),
@@ -39,7 +41,9 @@ t.test('close() releases the name so that a new daemon can start', async (t) => 
 
   const conn2 = await connectBus(h.address, { logger: h.logger, stateDir: h.dir });
   t.teardown(() => conn2.close());
-  const next = createService({ bus: conn2, messenger: new FakeMessenger(), logger: h.logger, version: 'x', startedMs: 0 });
+  const messenger = new FakeMessenger();
+  const { drafts } = draftsFor(t, await tempDir(t), messenger, h.clock);
+  const next = createService({ bus: conn2, messenger, drafts, logger: h.logger, version: 'x', startedMs: 0 });
   t.teardown(() => next.close());
   await next.start();
   t.match((await pyCall(h.address, ID, 'GetIdentity', [])).ok, { display_name: 'Ama' });
