@@ -5,7 +5,9 @@
  * as an ordinary message in the outbox and drafts kept across a restart.
  */
 import t, { type Test } from 'tap';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateKeyPair, keyIdHex } from '../../daemon/crypto/keys.js';
 import { MAX_TEXT_BYTES } from '../../daemon/messenger/api.js';
 import { createDrafts, DEFAULT_MAX_DRAFTS, type DraftsApi } from '../../daemon/messenger/drafts.js';
@@ -17,7 +19,7 @@ import { openStore } from '../../daemon/store/store.js';
 import { ManualClock } from '../../daemon/util/clock.js';
 import { createCounters } from '../../daemon/util/counters.js';
 import { seededRandom } from '../../daemon/util/random.js';
-import { busctl, busctlCall, dbusSend, NAME, PATH, pyCall, pyListen } from './fixtures/clients.js';
+import { busctl, busctlCall, dbusSend, NAME, PATH, pyCall, pyListen, PYTHON, run } from './fixtures/clients.js';
 import { ALICE, BOB, CAROL, NEVER_SEEN } from './fixtures/fake-messenger.js';
 import { captureLogger, startHarness, tempDir, VERSION } from './fixtures/harness.js';
 
@@ -234,4 +236,25 @@ t.test('with the real messenger: a sent draft is a waiting message; drafts outli
   const later = (await pyCall(priv.address, DR, 'SendDraft', [kept])).ok as string;
   const outboxAfter = await pyCall(priv.address, MS, 'ListOutbox', []);
   t.same((outboxAfter.ok as { id: string }[]).map((o) => o.id).sort(), [messageId, later].sort(), 'both waiting');
+});
+
+t.test('the drafts example in docs/dbus-api.md runs as written', async (t) => {
+  const guide = readFileSync(fileURLToPath(new URL('../../docs/dbus-api.md', import.meta.url)), 'utf8');
+  const code = /<!-- example: python-drafts -->\n```python\n([\s\S]*?)```/.exec(guide)?.[1];
+  if (code === undefined) throw new Error('no python-drafts example in the guide');
+  const h = await startHarness(t);
+  const script = join(h.dir, 'drafts_example.py');
+  writeFileSync(script, code);
+  const env = { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: h.address };
+
+  const fresh = await run(PYTHON, [script, ALICE], env);
+  t.equal(fresh.code, 0, fresh.stderr);
+  t.match(fresh.stdout, /^new draft [0-9a-f]{32}\nsent as message [0-9a-f]{32}\n$/);
+  t.match(h.messenger.messageList.at(-1), { contactId: ALICE, text: 'the well is dry, bring water', state: 'waiting' });
+
+  const left = await h.drafts.save(ALICE, 'half a thought');
+  const resumed = await run(PYTHON, [script, ALICE], env);
+  t.equal(resumed.code, 0, resumed.stderr);
+  t.match(resumed.stdout, `found draft ${left}: 'half a thought'\n`);
+  t.same(h.drafts.list(), [], 'the draft it picked up was sent');
 });
