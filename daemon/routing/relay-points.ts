@@ -78,7 +78,7 @@ export function withRelayPoints(base: RoutingStrategy, options?: RelayPointOptio
   const hereTimeoutMs = (o['directoryTimeoutMs'] as number | undefined) ?? DEFAULT_DIRECTORY_TIMEOUT_MS;
   const counts = base.initialCopies() > 0;
   const peers = new Map<string, RelayPeer>();
-  /** Where a laptop (not a relay point with a place) last found itself: the last relay point's place. */
+  /** Where a laptop (not a relay point) last found itself: the last relay point's place. */
   let here = readHere(saved?.['here']);
 
   function herePlace(nowMs: number): string | undefined {
@@ -120,7 +120,8 @@ export function withRelayPoints(base: RoutingStrategy, options?: RelayPointOptio
       }
       if (ann.place !== undefined) {
         table.directory.learn(ann.place, ann.served, nowMs);
-        here = { place: ann.place, expiresMs: nowMs + hereTimeoutMs };
+        // A relay point without a place of its own (on a bus) is never "here" anywhere for long.
+        if (!relayPoint) here = { place: ann.place, expiresMs: nowMs + hereTimeoutMs };
       }
       if (relayPoint) {
         const vector = new Map(ann.places);
