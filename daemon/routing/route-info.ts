@@ -18,7 +18,7 @@ export const MAX_PLACES_READ = 64;
 export const MAX_SERVED_READ = 256;
 /** Longest place name accepted, in bytes of UTF-8. */
 export const MAX_PLACE_NAME_BYTES = 64;
-/** Distance that means unreachable: RIP's infinity (RFC 2453 §3.6), as the proto says. */
+/** Distance that means unreachable: RIP's infinity (RFC 2453 §3.4.2), as the proto says. */
 export const PLACE_UNREACHABLE = 16;
 
 const utf8 = new TextEncoder();
