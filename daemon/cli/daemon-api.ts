@@ -7,6 +7,7 @@ import {
   ADMIN_INTERFACE,
   CONTACTS_INTERFACE,
   DAEMON_INTERFACE,
+  DRAFTS_INTERFACE,
   IDENTITY_INTERFACE,
   MESSAGES_INTERFACE,
 } from '../service/names.js';
@@ -32,6 +33,10 @@ export const getConfig = (c: DaemonClient): Promise<Rec> => one(c.call(ADMIN_INT
 /** Oldest first; `limit` 0 for all. */
 export const listMessages = (c: DaemonClient, contactId: string, limit: number): Promise<Rec[]> =>
   many(c.call(MESSAGES_INTERFACE, 'ListMessages', 'su', [contactId, limit]));
+
+/** Oldest first; `contactId` '' for everyone's. */
+export const listDrafts = (c: DaemonClient, contactId: string): Promise<Rec[]> =>
+  many(c.call(DRAFTS_INTERFACE, 'ListDrafts', 's', [contactId]));
 
 export async function send(c: DaemonClient, contactId: string, text: string): Promise<string> {
   const [id] = await c.call(MESSAGES_INTERFACE, 'Send', 'ss', [contactId, text]);

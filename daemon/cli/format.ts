@@ -69,6 +69,12 @@ export function percent(used: number, quota: number): number {
   return quota <= 0 ? 0 : Math.floor((used * 100) / quota);
 }
 
+/** A text on one line, cut to `chars` characters with an ellipsis, for a table cell. */
+export function preview(text: string, chars: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > chars ? `${flat.slice(0, chars - 1)}…` : flat;
+}
+
 /** "1 laptop", "3 laptops". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -3,6 +3,7 @@ import type { AnyCommand } from '../command.js';
 import { configCommand, purgeCommand } from './admin.js';
 import { contactsCommand } from './contacts.js';
 import { doctorCommand } from './doctor.js';
+import { draftsCommand } from './drafts.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { inboxCommand } from './inbox.js';
@@ -14,7 +15,7 @@ import { statusCommand } from './status.js';
 import { traceCommand } from './trace.js';
 
 export const COMMANDS: readonly AnyCommand[] = [
-  statusCommand, neighboursCommand, outboxCommand, inboxCommand, sendCommand, contactsCommand, traceCommand,
+  statusCommand, neighboursCommand, outboxCommand, inboxCommand, draftsCommand, sendCommand, contactsCommand, traceCommand,
   doctorCommand, exportCommand, importCommand, inspectCommand, configCommand, purgeCommand,
 ];
 
