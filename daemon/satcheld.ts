@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { openStore, type Store } from './store/store.js';
 import { createMessenger, type Messenger } from './messenger/messenger.js';
+import type { StrategyName } from './routing/index.js';
 import { createDrafts } from './messenger/drafts.js';
 import { createSessionManager, type SessionManager } from './sync/session-manager.js';
 import { createBeacon, type DiscoveryBeacon } from './discovery/beacon.js';
@@ -51,7 +52,15 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   const startedMs = clock.now();
 
   const store: Store = openStore({ path: options.stateDir });
-  const messenger = createMessenger({ store, clock, random, logger, counters, outboxQuotaBytes: options.outboxQuotaBytes, lifetimeS: options.lifetimeS });
+  const messenger = createMessenger({
+    store, clock, random, logger, counters, outboxQuotaBytes: options.outboxQuotaBytes, lifetimeS: options.lifetimeS,
+    routing: options.routing as StrategyName, relayPoint: options.relayPoint, place: options.place,
+    carryLimits: {
+      ...(options.carryQuotaBytes > 0 ? { quotaBytes: options.carryQuotaBytes } : {}),
+      ...(options.carrySourceShareBytes > 0 ? { sourceShareBytes: options.carrySourceShareBytes } : {}),
+      proofQuotaBytes: options.proofQuotaBytes,
+    },
+  });
   const drafts = createDrafts({ store, clock, random, send: (contactId, text) => messenger.send(contactId, text) });
   let sessions: SessionManager | undefined;
   let table: NeighbourTable | undefined;
@@ -75,6 +84,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
     await step('sessions', sessions && (() => sessions!.close()));
     await step('service', service && (() => service!.close()));
     await step('bus', bus && (() => bus!.close()));
+    await step('messenger', () => messenger.close());
     await step('store', () => store.close());
     logger.info('stopped');
   }

@@ -5,13 +5,16 @@
 import { DEFAULT_BEACON_PORT } from '../discovery/beacon.js';
 import { DEFAULT_OUTBOX_QUOTA_BYTES } from '../messenger/outbox.js';
 import { DEFAULT_LIFETIME_S, MAX_LIFETIME_S } from '../messenger/lifetime.js';
+import { DEFAULT_PROOF_QUOTA_BYTES } from '../messenger/quotas.js';
+import { DEFAULT_STRATEGY, ROUTING_STRATEGY_NAMES } from '../routing/index.js';
 import { LOG_LEVELS } from '../util/log.js';
 
 /** TCP port for link sessions. */
 export const DEFAULT_SESSION_PORT = 47848;
 /** The smallest outbox that still holds one maximum-size message, in bytes. */
 export const MIN_OUTBOX_QUOTA_BYTES = 64 * 1024;
-export const ROUTING_STRATEGIES = ['direct'] as const;
+/** The smallest carry area or source share worth having: one maximum-size envelope, in bytes. */
+export const MIN_CARRY_QUOTA_BYTES = 64 * 1024;
 
 export type ConfigValue = string | number | boolean;
 
@@ -36,7 +39,12 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'discovery.beacon_port', kind: 'integer', default: DEFAULT_BEACON_PORT, min: 1, max: 65535, doc: 'UDP port for beacons (all laptops must agree)' },
   { key: 'discovery.ipv4', kind: 'boolean', default: true, doc: 'beacon over IPv4 multicast' },
   { key: 'discovery.ipv6', kind: 'boolean', default: true, doc: 'beacon over IPv6 link-local multicast' },
-  { key: 'routing.strategy', kind: 'choice', default: 'direct', choices: ROUTING_STRATEGIES, doc: 'which neighbours get which messages; direct = only the recipient itself' },
+  { key: 'store.carry_quota_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of messages carried for others; 0 = 32 MiB, or 512 MiB on a relay point' },
+  { key: 'store.carry_source_share_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of the carry area one neighbour may fill; 0 = 4 MiB, or 64 MiB on a relay point' },
+  { key: 'store.proof_quota_bytes', kind: 'integer', default: DEFAULT_PROOF_QUOTA_BYTES, min: MIN_CARRY_QUOTA_BYTES, max: 2 ** 40, doc: 'bytes of delivery proofs kept to pass on; the oldest go first' },
+  { key: 'routing.strategy', kind: 'choice', default: DEFAULT_STRATEGY, choices: ROUTING_STRATEGY_NAMES, doc: 'which neighbours get copies of which messages: direct (only the recipient), epidemic (everyone, up to a hop limit), spray-and-wait (a few copies) or prophet (those likelier to meet the recipient)' },
+  { key: 'relay.enabled', kind: 'boolean', default: false, doc: 'act as a relay point: carry more, take everything within quotas, announce itself to neighbours' },
+  { key: 'relay.place', kind: 'string', default: '', doc: 'the place this relay point serves (a village or school name); empty on laptops' },
   { key: 'log.level', kind: 'choice', default: 'info', choices: LOG_LEVELS, doc: 'error, warn, info or debug' },
 ];
 

@@ -11,4 +11,6 @@ export const DOMAIN = {
   card: utf8('satchel/v1/card'),
   seal: utf8('satchel/v1/seal'),
   messageId: utf8('satchel/v1/msg-id'),
+  delivered: utf8('satchel/v1/delivered'),
+  proofId: utf8('satchel/v1/proof-id'),
 } as const;

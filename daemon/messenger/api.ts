@@ -4,7 +4,13 @@
  * Ids are lowercase hex: a user id is 16 hex digits (8-byte key id), a
  * message id 32 hex digits.
  */
-export type MessageState = 'waiting' | 'sent' | 'delivered' | 'read' | 'failed';
+/**
+ * waiting: in the outbox, nobody has it yet; carried: copies are out with
+ * carriers; sent: stored by the recipient's laptop; delivered: the
+ * recipient's daemon confirmed it; read: the recipient opened it; expired:
+ * its lifetime ran out before it arrived; failed: refused or purged.
+ */
+export type MessageState = 'waiting' | 'carried' | 'sent' | 'delivered' | 'read' | 'expired' | 'failed';
 export type Direction = 'out' | 'in';
 
 export interface IdentityInfo {
@@ -41,6 +47,7 @@ export interface MessageInfo {
   state: MessageState;   // for incoming messages: 'delivered' or 'read'
   reason: string;        // why it failed; empty otherwise
   timeMs: number;        // when sent (out) or received (in), local wall clock
+  copies: number;        // own messages: carriers that took a copy; 0 for incoming
 }
 
 export interface ConversationInfo {
@@ -65,7 +72,7 @@ export interface OutboxEntry {
 
 export interface TraceEvent {
   timeMs: number;
-  event: string;         // queued, handed_over, refused, delivered, read, received, purged
+  event: string;         // queued, carried, declined, handed_over, refused, delivered, read, received, expired, purged
   detail: string;
 }
 
@@ -75,13 +82,21 @@ export interface StoreUse {
   outboxBytes: number;
   outboxQuotaBytes: number;
   outboxEnvelopes: number;
+  carryBytes: number;
+  carryQuotaBytes: number;
+  /** Bytes one source (the neighbour that handed envelopes over) may fill. */
+  carrySourceShareBytes: number;
+  carryEnvelopes: number;
+  carrySources: number;
+  proofs: number;
+  proofBytes: number;
   messages: number;
   contacts: number;
 }
 
 export interface MessengerEvents {
   messageReceived(m: MessageInfo): void;
-  messageStateChanged(m: { id: string; contactId: string; state: MessageState; reason: string }): void;
+  messageStateChanged(m: { id: string; contactId: string; state: MessageState; reason: string; copies: number }): void;
   neighbourAppeared(n: NeighbourInfo): void;
   neighbourGone(n: { id: string; nodeId: string }): void;
   identityChanged(i: IdentityInfo): void;

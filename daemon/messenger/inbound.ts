@@ -1,11 +1,13 @@
 /**
- * Taking envelopes from a neighbour: each is checked, opened and recorded in
- * one transaction with its delivery receipt, so after a crash a message is
- * either wholly there (and never taken again) or absent (and offered again).
+ * Taking envelopes and proofs from a neighbour, all in one transaction: an
+ * envelope for this user is opened and recorded with its delivery receipt
+ * and a signed delivery proof; one for someone else goes to the carry area.
+ * After a crash a message is either wholly there (and never taken again) or
+ * absent (and offered again).
  */
 import { envelopeId, openEnvelope, type PairKeys } from '../crypto/seal.js';
 import { keyIdHex, toHex, type KeyPair } from '../crypto/keys.js';
-import { decodeContent, type Content, type Envelope } from '../wire/messages.js';
+import { decodeContent, type Content, type DeliveryProof, type Envelope } from '../wire/messages.js';
 import type { Store } from '../store/store.js';
 import type { MessageRecord } from '../store/records.js';
 import type { Counters } from '../util/counters.js';
@@ -14,6 +16,11 @@ import type { LinkPeer } from '../sync/mailbox.js';
 import { MAX_TEXT_BYTES, type MessageState } from './api.js';
 import { advances } from './states.js';
 import { addTrace } from './trace.js';
+import { carryEnvelope } from './carry-in.js';
+import { effectiveLifetimeS, scheduleExpiry } from './expiry.js';
+import { MAX_LIFETIME_S } from './lifetime.js';
+import { takeProofs } from './proofs-in.js';
+import type { CarryLimits } from './quotas.js';
 
 const utf8 = new TextEncoder();
 
@@ -24,8 +31,11 @@ export interface InboundContext {
   keys: PairKeys;
   clock: Clock;
   counters: Counters;
+  limits: CarryLimits;
   /** Seals and queues delivery receipts; runs inside the accepting transaction. */
   queueReceipts(owed: Map<string, Uint8Array[]>): void;
+  /** Signs and keeps a proof for envelopes stored here; returns the proof ids. Inside the transaction. */
+  prove(ids: Uint8Array[], lifetimeS: number): string[];
 }
 
 export interface InboundOutcome {
@@ -35,6 +45,10 @@ export interface InboundOutcome {
   changed: MessageRecord[];
   /** Senders owed a delivery receipt, with the ids to acknowledge. */
   receiptsOwed: Map<string, Uint8Array[]>;
+  /** Ids newly held here (carried envelopes, proofs) that neighbours may want. */
+  held: string[];
+  /** Ids no longer held here (proven delivered, evicted). */
+  dropped: string[];
 }
 
 /**
@@ -49,37 +63,72 @@ function candidates(store: Store, peer: LinkPeer): Uint8Array[] {
   return keys;
 }
 
-export function acceptEnvelopes(ctx: InboundContext, peer: LinkPeer, envelopes: Envelope[]): InboundOutcome {
-  const out: InboundOutcome = { stored: [], refused: [], received: [], changed: [], receiptsOwed: new Map() };
-  const known = candidates(ctx.store, peer);
+export function acceptEnvelopes(ctx: InboundContext, peer: LinkPeer, envelopes: Envelope[], proofs: DeliveryProof[] = []): InboundOutcome {
+  const out: InboundOutcome = { stored: [], refused: [], received: [], changed: [], receiptsOwed: new Map(), held: [], dropped: [] };
+  let known: Uint8Array[] | undefined;
   ctx.store.transact(() => {
-    for (const env of envelopes) acceptOne(ctx, peer, known, env, out);
+    // Proofs first, so that a copy they name is refused rather than taken.
+    const p = takeProofs(ctx.store, proofs, ctx.counters, ctx.clock.now(), ctx.limits.proofQuotaBytes);
+    out.held.push(...p.kept);
+    out.dropped.push(...p.dropped);
+    out.changed.push(...p.changed);
+    const proven: Uint8Array[] = [];
+    let longestS = 0;
+    for (const env of envelopes) {
+      const mine = toHex(env.to ?? new Uint8Array()) === ctx.myId;
+      if (!mine) {
+        carryOne(ctx, peer, env, out);
+        continue;
+      }
+      known ??= candidates(ctx.store, peer);
+      const id = acceptOne(ctx, peer, known, env, out);
+      if (id === undefined) continue;
+      proven.push(id);
+      longestS = Math.max(longestS, effectiveLifetimeS(env.lifetimeS) - (env.ageS ?? 0));
+    }
     if (out.receiptsOwed.size > 0) ctx.queueReceipts(out.receiptsOwed);
+    if (proven.length > 0) out.held.push(...ctx.prove(proven, Math.min(MAX_LIFETIME_S, Math.max(1, longestS))));
   });
   return out;
 }
 
-function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env: Envelope, out: InboundOutcome): void {
+function carryOne(ctx: InboundContext, peer: LinkPeer, env: Envelope, out: InboundOutcome): void {
+  let id: Uint8Array;
+  try {
+    id = envelopeId(env);
+  } catch {
+    ctx.counters.bump('inbound.dropped.malformed');
+    return;
+  }
+  const idHex = toHex(id);
+  const r = carryEnvelope(ctx.store, peer, env, idHex, toHex(env.to as Uint8Array), ctx.counters, ctx.clock.now(), ctx.limits);
+  (r.verdict === 'stored' ? out.stored : out.refused).push(id);
+  if (r.taken) out.held.push(idHex);
+  out.dropped.push(...r.evicted);
+}
+
+/** Returns the id when the envelope was newly opened and stored here (a proof is owed for it). */
+function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env: Envelope, out: InboundOutcome): Uint8Array | undefined {
   const { store, counters } = ctx;
   let id: Uint8Array;
   try {
     id = envelopeId(env);
   } catch {
     counters.bump('inbound.dropped.malformed');
-    return;
+    return undefined;
   }
   const idHex = toHex(id);
   if (store.received.doesExist(idHex)) {
     counters.bump('inbound.duplicate');
     out.stored.push(id);
-    return;
+    return undefined;
   }
   const opened = openEnvelope(env, ctx.me, known, ctx.keys);
   if (opened === null) {
-    // Not for us (no carrying yet), or not sealed by anyone we know: never shown.
-    counters.bump(toHex(env.to ?? new Uint8Array()) === ctx.myId ? 'inbound.dropped.unauthenticated' : 'inbound.refused.not_for_me');
+    // Not sealed by anyone we know (or forged): never shown.
+    counters.bump('inbound.dropped.unauthenticated');
     out.refused.push(id);
-    return;
+    return undefined;
   }
   let content: Content;
   try {
@@ -87,7 +136,7 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
   } catch {
     counters.bump('inbound.dropped.bad_content');
     out.refused.push(id);
-    return;
+    return undefined;
   }
   const sender = keyIdHex(opened.sender);
   const now = ctx.clock.now();
@@ -96,7 +145,7 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
     if (utf8.encode(text).length > MAX_TEXT_BYTES) {
       counters.bump('inbound.dropped.too_large');
       out.refused.push(id);
-      return;
+      return undefined;
     }
     const rec: MessageRecord = { id: idHex, contactId: sender, direction: 'in', text, state: 'delivered', reason: '', timeMs: now, updatedMs: now };
     store.messages.put(idHex, rec);
@@ -112,8 +161,11 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
     applyReceipt(ctx, sender, content.receipt.read ?? [], 'read', now, out);
   }
   store.received.put(idHex, now);
+  // Remembered as long as any copy could still be travelling.
+  scheduleExpiry(store, 'received', idHex, now + MAX_LIFETIME_S * 1000);
   counters.bump('inbound.accepted');
   out.stored.push(id);
+  return id;
 }
 
 function applyReceipt(ctx: InboundContext, sender: string, ids: Uint8Array[], state: MessageState, now: number, out: InboundOutcome): void {

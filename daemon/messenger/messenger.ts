@@ -9,7 +9,7 @@ import { fingerprint } from '../crypto/fingerprint.js';
 import { keyIdHex, toHex } from '../crypto/keys.js';
 import { PairKeys, sealEnvelope } from '../crypto/seal.js';
 import { SatchelError } from '../errors/satchel-error.js';
-import { decodeEnvelope, encodeContent, encodeEnvelope, type Content, type Envelope, type IdentityCard } from '../wire/messages.js';
+import { encodeContent, encodeEnvelope, type Content, type Envelope, type IdentityCard } from '../wire/messages.js';
 import type { Store } from '../store/store.js';
 import type { MessageRecord } from '../store/records.js';
 import type { Clock } from '../util/clock.js';
@@ -19,10 +19,13 @@ import type { RandomBytes } from '../util/random.js';
 import type { LinkPeer, Mailbox } from '../sync/mailbox.js';
 import type { ContactInfo, IdentityInfo, MessageInfo, MessengerApi, MessengerEvents, NeighbourInfo } from './api.js';
 import { loadOrCreateIdentity } from './identity.js';
-import { acceptEnvelopes } from './inbound.js';
-import { DEFAULT_OUTBOX_QUOTA_BYTES, dequeue, enqueue, pendingFor } from './outbox.js';
+import { DEFAULT_OUTBOX_QUOTA_BYTES, enqueue } from './outbox.js';
 import { advances } from './states.js';
 import { DEFAULT_LIFETIME_S, wireLifetime } from './lifetime.js';
+import { createExchange, loadRoutingSnapshot } from './exchange.js';
+import { loadHeldIds } from './held-ids.js';
+import { defaultCarryLimits, type CarryLimits } from './quotas.js';
+import { createStrategy, DEFAULT_STRATEGY, type StrategyName } from '../routing/index.js';
 import { checkDisplayName, checkMessageId, checkText, checkUserId } from './validate.js';
 import { purgeMessage } from './admin.js';
 import { listOutbox, storeUse } from './inspect.js';
@@ -43,11 +46,21 @@ export interface MessengerOptions {
   outboxQuotaBytes?: number;
   /** Lifetime written on new messages, in seconds. */
   lifetimeS?: number;
+  /** Routing strategy by name; DEFAULT_STRATEGY when absent. */
+  routing?: StrategyName;
+  /** A relay point takes more and announces itself. */
+  relayPoint?: boolean;
+  /** The place a relay point serves. */
+  place?: string;
+  /** Carry-area quotas; defaults depend on relayPoint. */
+  carryLimits?: Partial<CarryLimits>;
 }
 
 export interface Messenger extends MessengerApi, Mailbox {
   card(): IdentityCard;
   nodeKey(): { secretKey: Uint8Array; publicKey: Uint8Array };
+  /** Stops the expiry timer and saves routing state; idempotent. The store stays open (its owner closes it). */
+  close(): void;
 }
 
 export function createMessenger(opts: MessengerOptions): Messenger {
@@ -60,7 +73,6 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   const myId = keyIdHex(ident.user.publicKey);
   const keys = new PairKeys();
   const events = new EventEmitter();
-  const pendingListeners: ((userId: string) => void)[] = [];
   const near = new Map<string, { peer: LinkPeer; sinceMs: number }>();
   let card = makeCard(ident.user, ident.node.publicKey, ident.displayName, clock.now());
 
@@ -70,8 +82,12 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   const emit = <E extends keyof MessengerEvents>(e: E, ...args: Parameters<MessengerEvents[E]>): void => {
     events.emit(e, ...args);
   };
-  const stateChanged = (m: MessageRecord): void => emit('messageStateChanged', { id: m.id, contactId: m.contactId, state: m.state, reason: m.reason });
-  const notifyPending = (userId: string): void => { for (const fn of pendingListeners) fn(userId); };
+  const stateChanged = (m: MessageRecord): void =>
+    emit('messageStateChanged', { id: m.id, contactId: m.contactId, state: m.state, reason: m.reason, copies: m.copiesOut ?? 0 });
+  const limits: CarryLimits = { ...defaultCarryLimits(opts.relayPoint ?? false), ...opts.carryLimits };
+  const routing = createStrategy(opts.routing ?? DEFAULT_STRATEGY, {
+    snapshot: loadRoutingSnapshot(store), relayPoint: opts.relayPoint ?? false, ...(opts.place ? { place: opts.place } : {}),
+  });
   const neighbourInfo = (peer: LinkPeer, sinceMs: number): NeighbourInfo => ({
     id: peer.userId, displayName: peer.displayName, fingerprint: fingerprint(peer.userKey), nodeId: peer.nodeId,
     address: peer.address, sinceMs, isContact: store.contacts.doesExist(peer.userId), source: peer.via,
@@ -101,13 +117,24 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     throw new SatchelError('INVALID_ARGUMENT', 'could not find a fresh message id');
   }
 
-  /** Queues receipts inside the caller's transaction. */
-  function queueReceipt(to: string, field: 'delivered' | 'read', ids: Uint8Array[]): void {
+  /** Queues a receipt inside the caller's transaction; returns its id. */
+  function queueReceipt(to: string, field: 'delivered' | 'read', ids: Uint8Array[]): string | undefined {
     const key = store.contacts.get(to)?.userKey ?? store.peers.get(to)?.userKey;
-    if (key === undefined) return;
+    if (key === undefined) return undefined;
     const s = seal(new Uint8Array(key), { receipt: { [field]: ids } });
-    enqueue(store, { id: s.id, to, kind: 'receipt', envelope: s.bytes, createdMs: clock.now() }, quota);
+    enqueue(store, { id: s.id, to, kind: 'receipt', envelope: s.bytes, createdMs: clock.now(), lifetimeS, copies: routing.initialCopies() }, quota);
+    return s.id;
   }
+
+  const exchange = createExchange({
+    store, clock, counters, log, me: ident.user, myId, keys, routing, limits, held: loadHeldIds(store),
+    queueReceipt: (to, ids) => queueReceipt(to, 'delivered', ids),
+    received: (m) => {
+      log.info('message received', { id: m.id, from: m.contactId });
+      emit('messageReceived', messageInfo(m));
+    },
+    stateChanged,
+  });
 
   const messenger: Messenger = {
     identity,
@@ -146,14 +173,14 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       const s = seal(recipient, { text });
       const rec: MessageRecord = { id: s.id, contactId, direction: 'out', text, state: 'waiting', reason: '', timeMs: now, updatedMs: now };
       store.transact(() => {
-        enqueue(store, { id: s.id, to: contactId, kind: 'text', envelope: s.bytes, createdMs: now }, quota);
+        enqueue(store, { id: s.id, to: contactId, kind: 'text', envelope: s.bytes, createdMs: now, lifetimeS, copies: routing.initialCopies() }, quota);
         store.messages.put(s.id, rec);
         store.conversations.put([contactId, now, s.id], true);
         addTrace(store, s.id, 'queued', `sealed for ${contactId}, ${s.bytes.length} bytes`, now);
       });
       counters.bump('messages.sent');
       log.info('message queued', { id: s.id, to: contactId });
-      notifyPending(contactId);
+      exchange.newlyHeld([s.id]);
       return s.id;
     },
 
@@ -171,7 +198,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     async markRead(ids) {
       const wanted = ids.map((id, i) => checkMessageId(id, `ids[${i}]`));
       const changed: MessageRecord[] = [];
-      const owed = new Set<string>();
+      const owed: string[] = [];
       store.transact(() => {
         const bySender = new Map<string, Uint8Array[]>();
         for (const id of wanted) {
@@ -184,12 +211,12 @@ export function createMessenger(opts: MessengerOptions): Messenger {
           bySender.set(m.contactId, [...(bySender.get(m.contactId) ?? []), Buffer.from(id, 'hex')]);
         }
         for (const [sender, list] of bySender) {
-          queueReceipt(sender, 'read', list);
-          owed.add(sender);
+          const id = queueReceipt(sender, 'read', list);
+          if (id !== undefined) owed.push(id);
         }
       });
       for (const m of changed) stateChanged(m);
-      for (const s of owed) notifyPending(s);
+      exchange.newlyHeld(owed);
     },
 
     outbox: () => listOutbox(store, (userId) => [...near.values()].some((n) => n.peer.userId === userId)),
@@ -200,7 +227,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       return readTrace(store, id);
     },
 
-    storeUse: () => storeUse(store, quota),
+    storeUse: () => storeUse(store, quota, limits),
 
     async purge(rawId) {
       const id = checkMessageId(rawId);
@@ -236,47 +263,26 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     },
     peerDown(peer) {
       if (near.delete(peer.nodeId)) emit('neighbourGone', { id: peer.userId, nodeId: peer.nodeId });
-    },
-    pendingFor: (userId) => pendingFor(store, userId).map((r) => decodeEnvelope(r.envelope)),
-    onPending: (fn) => { pendingListeners.push(fn); },
-
-    accept(peer, envelopes) {
-      const queueReceipts = (owed: Map<string, Uint8Array[]>): void => {
-        for (const [sender, ids] of owed) queueReceipt(sender, 'delivered', ids);
-      };
-      const out = acceptEnvelopes({ store, me: ident.user, myId, keys, clock, counters, queueReceipts }, peer, envelopes);
-      for (const m of out.received) {
-        log.info('message received', { id: m.id, from: m.contactId });
-        emit('messageReceived', messageInfo(m));
+      try {
+        exchange.saveRouting();
+      } catch (err) {
+        log.warn('could not save routing state', { error: (err as Error).message });
       }
-      for (const m of out.changed) stateChanged(m);
-      // After the caller has acknowledged the batch, so the sender learns "sent" before "delivered".
-      const owed = [...out.receiptsOwed.keys()];
-      if (owed.length > 0) queueMicrotask(() => { for (const sender of owed) notifyPending(sender); });
-      return { stored: out.stored, refused: out.refused };
     },
-
-    acknowledged(peer, stored, refused) {
-      const changed: MessageRecord[] = [];
-      store.transact(() => {
-        for (const raw of [...stored, ...refused]) {
-          const id = toHex(raw);
-          const rec = dequeue(store, peer.userId, id);
-          if (rec === undefined || rec.kind !== 'text') continue;
-          const m = store.messages.get(id);
-          if (m === undefined) continue;
-          const refusedIt = refused.some((r) => toHex(r) === id);
-          const next: MessageRecord = refusedIt
-            ? { ...m, state: 'failed', reason: 'the recipient refused the message', updatedMs: clock.now() }
-            : { ...m, state: advances(m.state, 'sent') ? 'sent' : m.state, updatedMs: clock.now() };
-          addTrace(store, id, refusedIt ? 'refused' : 'handed_over',
-            `${refusedIt ? 'refused by' : 'stored by'} node ${peer.nodeId} (${peer.displayName}) at ${peer.address}`, clock.now());
-          if (next.state === m.state) continue;
-          store.messages.put(id, next);
-          changed.push(next);
-        }
-      });
-      for (const m of changed) stateChanged(m);
+    routed: exchange.routed,
+    routeInfo: exchange.routeInfo,
+    heldIds: exchange.heldIds,
+    offersFor: exchange.offersFor,
+    onHeld: exchange.onHeld,
+    accept: exchange.accept,
+    acknowledged: exchange.acknowledged,
+    close() {
+      exchange.close();
+      try {
+        exchange.saveRouting();
+      } catch (err) {
+        log.warn('could not save routing state', { error: (err as Error).message });
+      }
     },
   };
   return messenger;

@@ -5,6 +5,10 @@
 import { SatchelError } from '../errors/satchel-error.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRecord } from '../store/records.js';
+import { expiresAtMs, scheduleExpiry, unscheduleExpiry } from './expiry.js';
+
+const expiryOf = (rec: OutboxRecord): number | undefined =>
+  rec.lifetimeS === undefined ? undefined : expiresAtMs(rec.createdMs, 0, rec.lifetimeS);
 
 /** Default quota for the user's own waiting envelopes, in bytes. */
 export const DEFAULT_OUTBOX_QUOTA_BYTES = 16 * 1024 * 1024;
@@ -24,14 +28,20 @@ export function enqueue(store: Store, rec: OutboxRecord, quotaBytes: number): vo
     throw SatchelError.storeFull(`outbox holds ${used} of ${quotaBytes} bytes; this message needs ${size}`);
   }
   store.outbox.put([rec.to, rec.id], rec);
+  store.outboxIds.put(rec.id, rec.to);
   store.meta.put(BYTES_KEY, used + size);
+  const at = expiryOf(rec);
+  if (at !== undefined) scheduleExpiry(store, 'outbox', rec.id, at);
 }
 
 export function dequeue(store: Store, to: string, id: string): OutboxRecord | undefined {
   const rec = store.outbox.get([to, id]);
   if (rec === undefined) return undefined;
   store.outbox.remove([to, id]);
+  store.outboxIds.remove(id);
   store.meta.put(BYTES_KEY, Math.max(0, outboxBytes(store) - rec.envelope.length));
+  const at = expiryOf(rec);
+  if (at !== undefined) unscheduleExpiry(store, 'outbox', id, at);
   return rec;
 }
 
@@ -39,4 +49,15 @@ export function pendingFor(store: Store, to: string): OutboxRecord[] {
   const out: OutboxRecord[] = [];
   for (const { value } of store.outbox.getRange({ start: [to], end: [to, '\uffff'] })) out.push(value);
   return out.sort((a, b) => a.createdMs - b.createdMs);
+}
+
+/** An outbox entry by id alone. */
+export function outboxEntry(store: Store, id: string): OutboxRecord | undefined {
+  const to = store.outboxIds.get(id);
+  return to === undefined ? undefined : store.outbox.get([to, id]);
+}
+
+/** Rewrites an entry in place (copies left, carriers handed to); its size does not change. */
+export function updateOutbox(store: Store, rec: OutboxRecord): void {
+  if (store.outbox.doesExist([rec.to, rec.id])) store.outbox.put([rec.to, rec.id], rec);
 }

@@ -9,7 +9,10 @@ export function contactInfo(c: ContactRecord): ContactInfo {
 }
 
 export function messageInfo(m: MessageRecord): MessageInfo {
-  return { id: m.id, contactId: m.contactId, direction: m.direction, text: m.text, state: m.state, reason: m.reason, timeMs: m.timeMs };
+  return {
+    id: m.id, contactId: m.contactId, direction: m.direction, text: m.text, state: m.state, reason: m.reason, timeMs: m.timeMs,
+    copies: m.copiesOut ?? 0,
+  };
 }
 
 /** The name to show for someone: contact name, else the name on their card. */

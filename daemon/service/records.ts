@@ -62,6 +62,7 @@ export function messageDict(m: MessageInfo): Dict {
     state: str(m.state),
     reason: str(m.reason),
     time_ms: ms(m.timeMs),
+    copies: u32(m.copies),
   };
 }
 
@@ -99,6 +100,13 @@ export function statusDict(s: DaemonStatus, info?: DaemonInfo, use?: StoreUse): 
     d['outbox_envelopes'] = u32(use.outboxEnvelopes);
     d['messages'] = u32(use.messages);
     d['contacts'] = u32(use.contacts);
+    d['carry_bytes'] = bytes(use.carryBytes);
+    d['carry_quota_bytes'] = bytes(use.carryQuotaBytes);
+    d['carry_source_share_bytes'] = bytes(use.carrySourceShareBytes);
+    d['carry_envelopes'] = u32(use.carryEnvelopes);
+    d['carry_sources'] = u32(use.carrySources);
+    d['proofs'] = u32(use.proofs);
+    d['proof_bytes'] = bytes(use.proofBytes);
   }
   return d;
 }

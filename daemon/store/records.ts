@@ -30,18 +30,61 @@ export interface MessageRecord {
   reason: string;
   timeMs: number;
   updatedMs: number;
+  /** Own messages: carriers that have stored a copy. Absent = none. */
+  copiesOut?: number;
 }
 
 export type OutboxKind = 'text' | 'receipt';
 
-/** A sealed envelope waiting to be handed to its recipient. */
+/** A sealed envelope of this user's, waiting to reach its recipient. */
 export interface OutboxRecord {
   id: string;
   to: string;
   kind: OutboxKind;
   envelope: Uint8Array;
   createdMs: number;
+  /** Lifetime on the envelope, in seconds (the default already resolved). Absent in stores from before carrying. */
+  lifetimeS?: number;
+  /** Copies this laptop still holds, for strategies that count copies (spray-and-wait); 0 = not counted. */
+  copies?: number;
+  /** Node ids of carriers that have stored a copy. */
+  handedTo?: string[];
 }
+
+/**
+ * A sealed envelope for someone else that this laptop carries. It cannot be
+ * opened here; all that is known is what the envelope shows and who handed
+ * it over.
+ */
+export interface CarryRecord {
+  id: string;
+  to: string;
+  /** Node id of the neighbour that handed it over: the sender as far as a carrier can tell. */
+  source: string;
+  envelope: Uint8Array;
+  /** Local wall ms when taken; only ever compared with this laptop's own clock. */
+  receivedMs: number;
+  /** Age in seconds on arrival, as the envelope said. */
+  ageS: number;
+  lifetimeS: number;
+  copies: number;
+  hops: number;
+  handedTo: string[];
+}
+
+/** A checked delivery proof kept to spread it and to refuse copies it names. */
+export interface ProofRecord {
+  id: string;
+  userId: string;
+  proof: Uint8Array;
+  ids: string[];
+  receivedMs: number;
+  ageS: number;
+  lifetimeS: number;
+}
+
+/** What an entry of the expiry index points at. */
+export type ExpiringKind = 'outbox' | 'carry' | 'proof' | 'delivered' | 'received';
 
 export interface IdentitySecrets {
   userSecret: Uint8Array;

@@ -11,9 +11,11 @@
 import { mkdirSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { SatchelError } from '../errors/satchel-error.js';
-import type { ContactRecord, DraftRecord, MessageRecord, OutboxRecord, PeerRecord, TraceRecord } from './records.js';
+import type { CarryRecord, ContactRecord, DraftRecord, ExpiringKind, MessageRecord, OutboxRecord, PeerRecord, ProofRecord, TraceRecord } from './records.js';
 
-export const STORE_SCHEMA_VERSION = 1;
+/** 2 added the carry area, proofs and the expiry index; a version 1 store gains them empty. */
+export const STORE_SCHEMA_VERSION = 2;
+const UPGRADABLE_FROM = [1];
 /** Initial LMDB map size in bytes; lmdb-js grows the map when it fills, so
  * quotas, not the map, are what bound the store. */
 export const DEFAULT_STORE_MAP_BYTES = 64 * 1024 * 1024;
@@ -21,6 +23,8 @@ export const DEFAULT_STORE_MAP_BYTES = 64 * 1024 * 1024;
 export type ConversationKey = [string, number, string];
 export type OutboxKey = [string, string];
 export type TraceKey = [string, number];
+export type PairKey = [string, string];
+export type ExpiryKey = [number, ExpiringKind, string];
 
 export interface StoreOptions {
   path: string;
@@ -44,6 +48,21 @@ export interface Store {
   readonly trace: Database<TraceRecord, TraceKey>;
   /** draft id → a message not sent yet. */
   readonly drafts: Database<DraftRecord, string>;
+  /** envelope id → recipient id, for every outbox entry. */
+  readonly outboxIds: Database<string, string>;
+  /** envelope id → a sealed envelope carried for someone else. */
+  readonly carry: Database<CarryRecord, string>;
+  /** [recipientId, envelopeId] and [sourceNodeId, envelopeId]: indexes of the carry area. */
+  readonly carryByTo: Database<true, PairKey>;
+  readonly carryBySource: Database<true, PairKey>;
+  /** source node id → bytes it has in the carry area. */
+  readonly carrySources: Database<number, string>;
+  /** proof id → a delivery proof. */
+  readonly proofs: Database<ProofRecord, string>;
+  /** envelope id → local wall ms until which it is known delivered and refused. */
+  readonly delivered: Database<number, string>;
+  /** [local wall ms, kind, id]: what expires when, earliest first. */
+  readonly expiries: Database<true, ExpiryKey>;
   transact<T>(fn: () => T): T;
   close(): Promise<void>;
 }
@@ -53,7 +72,7 @@ export function openStore(opts: StoreOptions): Store {
   if (!readOnly) mkdirSync(opts.path, { recursive: true, mode: 0o700 });
   let root: RootDatabase;
   try {
-    root = open({ path: opts.path, readOnly, maxDbs: 16, mapSize: opts.mapBytes ?? DEFAULT_STORE_MAP_BYTES });
+    root = open({ path: opts.path, readOnly, maxDbs: 32, mapSize: opts.mapBytes ?? DEFAULT_STORE_MAP_BYTES });
   } catch (err) {
     throw new SatchelError('CONFIG', `cannot open store at ${opts.path}: ${(err as Error).message}`, { cause: err });
   }
@@ -70,6 +89,14 @@ export function openStore(opts: StoreOptions): Store {
     received: db<number, string>('received'),
     trace: db<TraceRecord, TraceKey>('trace'),
     drafts: db<DraftRecord, string>('drafts'),
+    outboxIds: db<string, string>('outbox-ids'),
+    carry: db<CarryRecord, string>('carry'),
+    carryByTo: db<true, PairKey>('carry-by-to'),
+    carryBySource: db<true, PairKey>('carry-by-source'),
+    carrySources: db<number, string>('carry-sources'),
+    proofs: db<ProofRecord, string>('proofs'),
+    delivered: db<number, string>('delivered'),
+    expiries: db<true, ExpiryKey>('expiries'),
     transact<T>(fn: () => T): T {
       if (readOnly) throw SatchelError.invalidArgument('store is open read-only');
       try {
@@ -85,6 +112,9 @@ export function openStore(opts: StoreOptions): Store {
     async close() {
       if (closed) return;
       closed = true;
+      // lmdb-js hangs the process for good when close() follows a
+      // transactionSync in the same tick; let the commit settle first.
+      await new Promise((resolve) => setImmediate(resolve));
       await root.close();
     },
   };
@@ -97,6 +127,14 @@ function checkSchema(store: Store, readOnly: boolean): void {
   const found = store.meta.get('schema');
   if (found === undefined && !readOnly) {
     store.transact(() => store.meta.put('schema', STORE_SCHEMA_VERSION));
+    return;
+  }
+  if (!readOnly && typeof found === 'number' && UPGRADABLE_FROM.includes(found)) {
+    // Tables added since start empty; only the outbox gains an index.
+    store.transact(() => {
+      for (const { value } of store.outbox.getRange({})) store.outboxIds.put(value.id, value.to);
+      store.meta.put('schema', STORE_SCHEMA_VERSION);
+    });
     return;
   }
   if (found !== STORE_SCHEMA_VERSION) {

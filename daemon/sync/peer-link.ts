@@ -1,20 +1,21 @@
 /**
- * One authenticated session seen from sync: checks the peer's card, then
- * hands over everything waiting for that person and answers every batch of
- * envelopes with which ids are stored and which are refused.
+ * One authenticated session seen from sync. On meeting, both sides share
+ * their routing state and the lower node id opens a reconciliation; what
+ * each lacks is then sent best first through a send window, and every
+ * batch of envelopes is answered with which ids are stored and which are
+ * refused. Anything new while the link is up is offered as it comes.
  */
 import { verifyCard } from '../crypto/card.js';
 import { keyIdHex, toHex } from '../crypto/keys.js';
-import { envelopeId } from '../crypto/seal.js';
 import { SatchelError } from '../errors/satchel-error.js';
-import { MAX_FRAME_BYTES, encodeEnvelope, type Envelope, type Frame, type IdentityCard } from '../wire/messages.js';
+import type { Frame, IdentityCard, Reconcile } from '../wire/messages.js';
 import type { Session } from '../transport/session.js';
 import type { Counters } from '../util/counters.js';
 import type { Logger } from '../util/log.js';
-import type { LinkPeer, Mailbox } from './mailbox.js';
-
-/** Room left in a frame for field tags and the ack lists, in bytes. */
-const FRAME_HEADROOM_BYTES = 1024;
+import type { RandomBytes } from '../util/random.js';
+import { createReconciler, type Reconciler } from './reconcile/reconciler.js';
+import type { Ack, LinkPeer, Mailbox } from './mailbox.js';
+import { createSendQueue } from './send-queue.js';
 
 export function peerFromSession(session: Session, via: string): LinkPeer {
   const card = session.peerCard;
@@ -25,33 +26,28 @@ export function peerFromSession(session: Session, via: string): LinkPeer {
   };
 }
 
-/** Splits envelopes into frames that stay under the frame limit. */
-export function batches(envelopes: Envelope[]): Envelope[][] {
-  const out: Envelope[][] = [];
-  let cur: Envelope[] = [];
-  let size = 0;
-  for (const e of envelopes) {
-    const n = encodeEnvelope(e).length + 4;
-    if (cur.length > 0 && size + n > MAX_FRAME_BYTES - FRAME_HEADROOM_BYTES) {
-      out.push(cur);
-      cur = [];
-      size = 0;
-    }
-    cur.push(e);
-    size += n;
-  }
-  if (cur.length > 0) out.push(cur);
-  return out;
-}
-
 export interface PeerLink {
   readonly peer: LinkPeer;
   readonly session: Session;
   /** clock.monotonic() when the peer last sent anything on this session. */
   readonly lastHeardMs: number;
-  /** Offers whatever waits for this peer and is not already in flight. */
-  offer(): void;
+  /** Shares routing state and, on the opening side, starts reconciliation. */
+  start(): void;
+  /** Offers these ids (hex) if routing lets the peer have them. */
+  push(ids: string[]): void;
   send(frame: Frame): void;
+}
+
+export interface PeerLinkOptions {
+  session: Session;
+  peer: LinkPeer;
+  mailbox: Mailbox;
+  counters: Counters;
+  logger: Logger;
+  random: RandomBytes;
+  /** This side opens reconciliation (the lower node id). */
+  opener: boolean;
+  now: () => number;
 }
 
 /** A newer card must be the same person on the same laptop; only the name may change. */
@@ -61,16 +57,61 @@ function updatedPeer(peer: LinkPeer, session: Session, card: IdentityCard): Link
   return { ...peer, displayName };
 }
 
-export function createPeerLink(session: Session, peer: LinkPeer, mailbox: Mailbox, counters: Counters, logger: Logger, now: () => number): PeerLink {
-  const inFlight = new Set<string>();
-  let lastHeardMs = now();
+export function createPeerLink(o: PeerLinkOptions): PeerLink {
+  const { session, mailbox, counters, logger } = o;
+  const queue = createSendQueue();
+  let lastHeardMs = o.now();
+  let reconciler: Reconciler | undefined;
 
   const send = (frame: Frame): void => {
     if (!session.closed) session.send(frame);
   };
+  const drain = (): void => {
+    for (const f of queue.take()) send(f);
+  };
+  const offer = (ids?: string[]): void => {
+    const offers = mailbox.offersFor(link.peer, ids);
+    if (offers.length === 0) return;
+    counters.bump('sync.offered', offers.length);
+    queue.add(offers);
+    drain();
+  };
 
-  session.on('frame', (frame) => {
-    lastHeardMs = now();
+  function onReconcile(msg: Reconcile): void {
+    if (reconciler === undefined) reconciler = createReconciler({ set: mailbox.heldIds(), role: 'answerer', random: o.random });
+    let step;
+    try {
+      step = reconciler.receive(msg);
+    } catch (err) {
+      counters.bump('sync.reconcile_failed');
+      logger.warn('reconciliation failed; offering everything', { peer: link.peer.nodeId, error: (err as Error).message });
+      reconciler = undefined;
+      offer();
+      return;
+    }
+    for (const reply of step.replies) send({ reconcile: reply });
+    if (step.result === undefined) return;
+    counters.bump(step.result.inSync ? 'sync.reconcile.in_sync' : 'sync.reconcile.differ');
+    if (step.result.theyLack.length > 0) offer(step.result.theyLack.map(toHex));
+  }
+
+  function onAcks(stored: Uint8Array[], refused: Uint8Array[]): void {
+    const acks: Ack[] = [];
+    for (const [list, ok] of [[stored, true], [refused, false]] as const) {
+      for (const raw of list) {
+        const id = toHex(raw);
+        const sent = queue.settle(id);
+        if (sent === undefined) continue;
+        if (!ok) queue.decline(id);
+        acks.push({ id, to: sent.to, stored: ok, copiesGiven: sent.copiesGiven });
+      }
+    }
+    if (acks.length > 0) mailbox.acknowledged(link.peer, acks);
+    drain();
+  }
+
+  session.on('frame', (frame: Frame) => {
+    lastHeardMs = o.now();
     try {
       if (frame.card) {
         try {
@@ -81,17 +122,17 @@ export function createPeerLink(session: Session, peer: LinkPeer, mailbox: Mailbo
           logger.warn('newer card refused', { peer: link.peer.nodeId, error: (err as Error).message });
         }
       }
+      if (frame.route) mailbox.routed(link.peer, frame.route);
       const envelopes = frame.envelopes ?? [];
-      if (envelopes.length > 0) {
-        const { stored, refused } = mailbox.accept(link.peer, envelopes);
-        send({ stored, refused });
+      const proofs = frame.proofs ?? [];
+      if (envelopes.length + proofs.length > 0) {
+        const { stored, refused } = mailbox.accept(link.peer, envelopes, proofs);
+        if (stored.length + refused.length > 0) send({ stored, refused });
       }
       const stored = frame.stored ?? [];
       const refused = frame.refused ?? [];
-      if (stored.length + refused.length > 0) {
-        for (const id of [...stored, ...refused]) inFlight.delete(toHex(id));
-        mailbox.acknowledged(link.peer, stored, refused);
-      }
+      if (stored.length + refused.length > 0) onAcks(stored, refused);
+      if (frame.reconcile) onReconcile(frame.reconcile);
     } catch (err) {
       // A local failure (store full, a bug) must not take the daemon down; the
       // peer offers the same envelopes again at the next meeting.
@@ -102,21 +143,22 @@ export function createPeerLink(session: Session, peer: LinkPeer, mailbox: Mailbo
   });
 
   const link = {
-    peer,
+    peer: o.peer,
     session,
     get lastHeardMs() { return lastHeardMs; },
     send,
-    offer() {
-      const fresh = mailbox.pendingFor(link.peer.userId).filter((e) => {
-        // One copy in flight per session; the ack names the same id.
-        const key = toHex(envelopeId(e));
-        if (inFlight.has(key)) return false;
-        inFlight.add(key);
-        return true;
-      });
-      for (const batch of batches(fresh)) send({ envelopes: batch });
-      if (fresh.length > 0) counters.bump('sync.offered', fresh.length);
+    start() {
+      const first: Frame = {};
+      const route = mailbox.routeInfo(link.peer);
+      if (route !== undefined) first.route = route;
+      if (o.opener) {
+        reconciler = createReconciler({ set: mailbox.heldIds(), role: 'opener', random: o.random });
+        const open = reconciler.start();
+        if (open !== undefined) first.reconcile = open;
+      }
+      if (first.route !== undefined || first.reconcile !== undefined) send(first);
     },
+    push: (ids: string[]) => offer(ids),
   };
   return link;
 }

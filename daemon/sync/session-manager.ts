@@ -69,6 +69,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   const links = new Map<string, PeerLink>();
   const dialing = new Set<string>();
   const lastDial = new Map<string, number>();
+  /** Grace dials not yet made; a neighbour lost before its grace ran out is not dialled. */
+  const graceDials = new Map<string, { cancel(): void }>();
   let listener: Listener | undefined;
   let closed = false;
 
@@ -96,7 +98,10 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
         existing.session.removeAllListeners('close');
         void existing.session.close();
       }
-      link = createPeerLink(session, peer, opts.mailbox, opts.counters, log, () => opts.clock.monotonic());
+      link = createPeerLink({
+        session, peer, mailbox: opts.mailbox, counters: opts.counters, logger: log, random: opts.random,
+        opener: myId < peer.nodeId, now: () => opts.clock.monotonic(),
+      });
     } catch (err) {
       opts.counters.bump('sync.peer_rejected');
       log.warn('peer rejected', { address: session.remoteAddress, error: (err as Error).message });
@@ -113,7 +118,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       opts.mailbox.peerDown(link.peer);
     });
     opts.mailbox.peerUp(link.peer);
-    link.offer();
+    link.start();
     scheduleSweep();
   }
 
@@ -153,8 +158,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       .finally(() => dialing.delete(id));
   }
 
-  opts.mailbox.onPending((userId) => {
-    for (const link of links.values()) if (link.peer.userId === userId) link.offer();
+  opts.mailbox.onHeld((ids) => {
+    for (const link of links.values()) link.push(ids);
   });
 
   return {
@@ -171,9 +176,13 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       const id = toHex(node.nodeId);
       if (id === myId || links.has(id)) return;
       if (myId < id) dial(node);
-      else opts.clock.setTimeout(() => dial(node), DIAL_GRACE_MS);
+      else if (!graceDials.has(id)) {
+        graceDials.set(id, opts.clock.setTimeout(() => { graceDials.delete(id); dial(node); }, DIAL_GRACE_MS));
+      }
     },
     lost(nodeIdHex) {
+      graceDials.get(nodeIdHex)?.cancel();
+      graceDials.delete(nodeIdHex);
       const link = links.get(nodeIdHex);
       if (link) link.session.destroy();
     },
@@ -186,6 +195,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       if (closed) return;
       closed = true;
       sweepTimer?.cancel();
+      for (const g of graceDials.values()) g.cancel();
+      graceDials.clear();
       await listener?.close();
       await Promise.all([...links.values()].map((l) => l.session.close()));
       links.clear();

@@ -58,6 +58,8 @@ export const encodeEnvelope = (m: Envelope): Uint8Array => pb.Envelope.encode(m)
 export const decodeEnvelope = (b: Uint8Array): Envelope => decodeWith(pb.Envelope, b, MAX_FRAME_BYTES, 'envelope');
 export const encodeContent = (m: Content): Uint8Array => pb.Content.encode(m).finish();
 export const decodeContent = (b: Uint8Array): Content => decodeWith(pb.Content, b, MAX_FRAME_BYTES, 'content');
+export const encodeDeliveryProof = (m: DeliveryProof): Uint8Array => pb.DeliveryProof.encode(m).finish();
+export const decodeDeliveryProof = (b: Uint8Array): DeliveryProof => decodeWith(pb.DeliveryProof, b, MAX_FRAME_BYTES, 'delivery proof');
 export const encodeBackup = (m: IdentityBackup): Uint8Array => pb.IdentityBackup.encode(m).finish();
 export const decodeBackup = (b: Uint8Array): IdentityBackup => decodeWith(pb.IdentityBackup, b, MAX_FRAME_BYTES, 'identity backup');
 export const encodeSecrets = (m: IdentitySecrets): Uint8Array => pb.IdentitySecrets.encode(m).finish();

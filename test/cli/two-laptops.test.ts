@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     t.match(human.stdout, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d +(just now|\d+ s ago) +handed_over +stored by node/m);
     t.notMatch(human.stdout, TEXT_AB, 'trace never shows the text');
     const plain = await A(['send', bId, TEXT_LATER.toUpperCase()]);
-    t.match(plain.stdout, /^queued [0-9a-f]{32} for [0-9a-f]{16}; it is in the outbox until the two laptops meet\n$/);
+    t.match(plain.stdout, /^queued [0-9a-f]{32} for [0-9a-f]{16}; it is in the outbox until the recipient or a carrier is met\n$/);
   });
 
   await t.test('inbox: who and when, the text only with --show-text', async (t) => {

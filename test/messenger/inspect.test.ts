@@ -66,6 +66,6 @@ t.test('the configured lifetime is what travels; the default costs no bytes', as
     a.messenger.peerUp(peerB);
     await a.messenger.addContact(peerB.userId);
     await a.messenger.send(peerB.userId, 'how long may I travel?');
-    t.equal(a.messenger.pendingFor(peerB.userId)[0]?.lifetimeS ?? 0, onWire, `lifetime ${lifetimeS} s`);
+    t.equal(a.messenger.offersFor(peerB)[0]?.envelope?.lifetimeS ?? 0, onWire, `lifetime ${lifetimeS} s`);
   }
 });

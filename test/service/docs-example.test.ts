@@ -48,10 +48,10 @@ t.test('the dbus-python example sends and follows a message to the end', async (
   const id = await queued;
   t.same(h.messenger.calls.at(-1), { method: 'send', args: [ALICE, 'see you at the well'] });
   const other = 'cd'.repeat(16);
-  h.messenger.emit('messageReceived', { id: other, contactId: ALICE, direction: 'in', text: 'ok!', state: 'delivered', reason: '', timeMs: 1 });
-  h.messenger.emit('messageStateChanged', { id: other, contactId: ALICE, state: 'read', reason: '' });
-  h.messenger.emit('messageStateChanged', { id, contactId: ALICE, state: 'sent', reason: '' });
-  h.messenger.emit('messageStateChanged', { id, contactId: ALICE, state: 'delivered', reason: '' });
+  h.messenger.emit('messageReceived', { id: other, contactId: ALICE, direction: 'in', text: 'ok!', state: 'delivered', reason: '', timeMs: 1, copies: 0 });
+  h.messenger.emit('messageStateChanged', { id: other, contactId: ALICE, state: 'read', reason: '', copies: 0 });
+  h.messenger.emit('messageStateChanged', { id, contactId: ALICE, state: 'sent', reason: '', copies: 0 });
+  h.messenger.emit('messageStateChanged', { id, contactId: ALICE, state: 'delivered', reason: '', copies: 0 });
   t.equal(await exited, 0, stderr);
   t.same(lines, [`queued as ${id}`, `new message from ${ALICE}: ok!`, `message ${id} is sent`, `message ${id} is delivered`]);
 });

@@ -52,7 +52,7 @@ t.test('Messages from python', async (t) => {
   t.match((conv.types as unknown[])[0], { unread: 'UInt32', total: 'UInt32', last_time_ms: 'Int64' });
   const all = await pyCall(h.address, MS, 'ListMessages', [ALICE, 0]);
   t.same(all.ok, h.messenger.messageList.filter((m) => m.contactId === ALICE).map((m) => ({
-    id: m.id, contact_id: m.contactId, direction: m.direction, text: m.text, state: m.state, reason: m.reason, time_ms: m.timeMs,
+    id: m.id, contact_id: m.contactId, direction: m.direction, text: m.text, state: m.state, reason: m.reason, time_ms: m.timeMs, copies: m.copies,
   })));
   t.same(h.messenger.calls.at(-1), { method: 'messages', args: [ALICE, {}] }, 'limit 0 means no limit');
   const two = await pyCall(h.address, MS, 'ListMessages', [ALICE, 2]);

@@ -10,8 +10,8 @@ t.test('every signal reaches python with its arguments', async (t) => {
   const h = await startHarness(t);
   const listener = await pyListen(h.address, 5);
   const neighbour = h.messenger.neighbourList[0]!;
-  h.messenger.emit('messageReceived', { id: MSG_ID, contactId: ALICE, direction: 'in', text: 'ñandú 🦤', state: 'delivered', reason: '', timeMs: T0 + 7 });
-  h.messenger.emit('messageStateChanged', { id: MSG_ID, contactId: ALICE, state: 'failed', reason: 'expired' });
+  h.messenger.emit('messageReceived', { id: MSG_ID, contactId: ALICE, direction: 'in', text: 'ñandú 🦤', state: 'delivered', reason: '', timeMs: T0 + 7, copies: 0 });
+  h.messenger.emit('messageStateChanged', { id: MSG_ID, contactId: ALICE, state: 'failed', reason: 'expired', copies: 0 });
   h.messenger.emit('neighbourAppeared', neighbour);
   h.messenger.emit('neighbourGone', { id: CAROL, nodeId: neighbour.nodeId });
   await h.messenger.setDisplayName('Ama K.');
@@ -24,7 +24,7 @@ t.test('every signal reaches python with its arguments', async (t) => {
     'org.satchel.Satchel1.Contacts.NeighbourGone',
     'org.satchel.Satchel1.Identity.IdentityChanged',
   ]);
-  t.same(got[0]?.args, [{ id: MSG_ID, contact_id: ALICE, direction: 'in', text: 'ñandú 🦤', state: 'delivered', reason: '', time_ms: T0 + 7 }]);
+  t.same(got[0]?.args, [{ id: MSG_ID, contact_id: ALICE, direction: 'in', text: 'ñandú 🦤', state: 'delivered', reason: '', time_ms: T0 + 7, copies: 0 }]);
   t.match(got[0]?.types, [{ time_ms: 'Int64', text: 'String' }]);
   t.same(got[1]?.args, [MSG_ID, ALICE, 'failed', 'expired']);
   t.same(got[1]?.types, ['String', 'String', 'String', 'String']);

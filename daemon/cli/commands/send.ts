@@ -15,7 +15,7 @@ import type { Json } from '../unwrap.js';
 export const DEFAULT_SEND_WAIT_S = 60;
 /** How often the progress line is redrawn while waiting, in ms. */
 const PROGRESS_TICK_MS = 1_000;
-const FINAL_STATES = ['delivered', 'read', 'failed'];
+const FINAL_STATES = ['delivered', 'read', 'expired', 'failed'];
 
 export interface SendView {
   id: string; contact_id: string; state: string; reason: string;
@@ -78,8 +78,8 @@ export const sendCommand = defineCommand<SendView>({
     return { data, exitCode: ok ? EXIT.OK : EXIT.PROBLEM };
   },
   render(v) {
-    if (v.waited_ms === 0) return `queued ${v.id} for ${v.contact_id}; it is in the outbox until the two laptops meet`;
-    if (v.state === 'failed') return `message ${v.id} failed: ${v.reason || 'no reason given'}`;
+    if (v.waited_ms === 0) return `queued ${v.id} for ${v.contact_id}; it is in the outbox until the recipient or a carrier is met`;
+    if (v.state === 'failed' || v.state === 'expired') return `message ${v.id} ${v.state}: ${v.reason || 'no reason given'}`;
     if (v.state === 'delivered' || v.state === 'read') return `message ${v.id} is ${v.state} (after ${(v.waited_ms / 1000).toFixed(1)} s)`;
     return `message ${v.id} is still ${v.state} after ${Math.round(v.waited_ms / 1000)} s; it stays in the outbox`;
   },

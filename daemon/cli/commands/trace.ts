@@ -68,12 +68,12 @@ export const traceCommand = defineCommand<TraceView>({
   name: 'trace',
   summary: 'every hop and state change known for one message',
   synopsis: 'trace MESSAGE_ID',
-  details: 'Exits 4 for an unknown message id, 1 when the message has failed.',
+  details: 'Exits 4 for an unknown message id, 1 when the message has failed or expired.',
   positionals: [1, 1],
   async run(ctx, { positionals }) {
     const id = messageIdArg(positionals[0] ?? '', 'MESSAGE_ID');
     const data = await collectTrace(await ctx.daemon(), id);
-    return { data, exitCode: data.state === 'failed' ? EXIT.PROBLEM : EXIT.OK };
+    return { data, exitCode: data.state === 'failed' || data.state === 'expired' ? EXIT.PROBLEM : EXIT.OK };
   },
   render: renderTrace,
 });

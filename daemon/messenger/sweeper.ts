@@ -1,0 +1,71 @@
+/**
+ * Removes what has outlived its lifetime: the user's own undelivered messages
+ * become expired (and the activity is told), carried copies and proofs go,
+ * and "already delivered" and "already received" marks are forgotten once no
+ * copy can still be travelling. Works from the expiry index, a bounded batch
+ * per call, in one transaction.
+ */
+import type { Store } from '../store/store.js';
+import type { MessageRecord } from '../store/records.js';
+import type { Counters } from '../util/counters.js';
+import { dropCarried } from './carry-area.js';
+import { dueEntries } from './expiry.js';
+import { dequeue, outboxEntry } from './outbox.js';
+import { dropProof } from './proof-book.js';
+import { advances } from './states.js';
+import { addTrace } from './trace.js';
+
+/** Most index entries handled in one transaction, so a long-off laptop catches up in small steps. */
+export const SWEEP_BATCH = 500;
+/**
+ * Longest wait between sweeps while anything can expire, in ms. The index is
+ * in local wall time; waking now and then notices a clock that was set.
+ */
+export const MAX_SWEEP_DELAY_MS = 60 * 60 * 1000;
+
+export const EXPIRED_REASON = 'its lifetime ran out before it was delivered';
+
+export interface SweepOutcome {
+  expired: MessageRecord[];
+  /** Ids no longer held here. */
+  dropped: string[];
+  /** More entries were due than one batch takes. */
+  more: boolean;
+}
+
+export function sweep(store: Store, counters: Counters, nowMs: number): SweepOutcome {
+  const out: SweepOutcome = { expired: [], dropped: [], more: false };
+  store.transact(() => {
+    const due = dueEntries(store, nowMs, SWEEP_BATCH);
+    out.more = due.length === SWEEP_BATCH;
+    for (const { atMs, kind, id } of due) {
+      store.expiries.remove([atMs, kind, id]);
+      if (kind === 'outbox') {
+        const rec = outboxEntry(store, id);
+        if (rec === undefined) continue;
+        dequeue(store, rec.to, id);
+        out.dropped.push(id);
+        counters.bump('outbox.expired');
+        const m = rec.kind === 'text' ? store.messages.get(id) : undefined;
+        if (m === undefined || !advances(m.state, 'expired')) continue;
+        const next: MessageRecord = { ...m, state: 'expired', reason: EXPIRED_REASON, updatedMs: nowMs };
+        store.messages.put(id, next);
+        addTrace(store, id, 'expired', EXPIRED_REASON, nowMs);
+        out.expired.push(next);
+      } else if (kind === 'carry') {
+        if (dropCarried(store, id) !== undefined) {
+          out.dropped.push(id);
+          counters.bump('carry.expired');
+        }
+      } else if (kind === 'proof') {
+        if (store.proofs.doesExist(id)) out.dropped.push(id);
+        dropProof(store, id);
+      } else if (kind === 'delivered') {
+        if (store.delivered.get(id) === atMs) store.delivered.remove(id);
+      } else {
+        store.received.remove(id);
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,126 @@
+import t, { type Test } from 'tap';
+import { meet, nextEvent, part, removeDir, startCoreNode, type CoreNode, type CoreNodeOptions } from '../fixtures/core-node.js';
+
+async function nodes(t: Test, n: number, opts: CoreNodeOptions = {}): Promise<CoreNode[]> {
+  const out: CoreNode[] = [];
+  for (let i = 0; i < n; i++) out.push(await startCoreNode(undefined, opts));
+  t.teardown(async () => {
+    for (const x of out) { await x.stop(); removeDir(x.dir); }
+  });
+  return out;
+}
+
+async function until(what: string, fn: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!fn()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function together(a: CoreNode, b: CoreNode): Promise<void> {
+  const up = Promise.all([
+    nextEvent(a.messenger, 'neighbourAppeared', (n) => n.id === b.messenger.identity().id),
+    nextEvent(b.messenger, 'neighbourAppeared', (n) => n.id === a.messenger.identity().id),
+  ]);
+  meet(a, b);
+  await up;
+}
+
+/** Two people who met once and added each other, then went apart. */
+async function friends(a: CoreNode, b: CoreNode): Promise<void> {
+  await together(a, b);
+  await a.messenger.addContact(b.messenger.identity().id);
+  await b.messenger.addContact(a.messenger.identity().id);
+  await part(a, b);
+}
+
+const carried = (n: CoreNode): number => n.store.carry.getCount();
+
+t.test('a carrier takes a message it cannot read, hands it on, and drops it once delivered', async (t) => {
+  const [a, b, c] = await nodes(t, 3) as [CoreNode, CoreNode, CoreNode];
+  await friends(a, c);
+  const cId = c.messenger.identity().id;
+  const id = await a.messenger.send(cId, 'see you tomorrow');
+
+  await together(a, b);
+  await until('B carries the message', () => carried(b) === 1);
+  await until('A sees a copy out', () => a.messenger.messages(cId).at(-1)?.state === 'carried');
+  t.equal(a.messenger.messages(cId).at(-1)?.copies, 1, 'one carrier has a copy');
+  t.equal(b.messenger.conversations().length, 0, 'the carrier shows nothing: it cannot read the message');
+  await part(a, b);
+
+  const arrived = nextEvent(c.messenger, 'messageReceived');
+  await together(b, c);
+  const [m] = await arrived;
+  t.equal(m.id, id);
+  t.equal(m.text, 'see you tomorrow');
+  t.equal(m.contactId, a.messenger.identity().id, 'the sender is proven by the seal, not by the carrier');
+  await until('B drops its copy once C has it', () => !b.store.carry.doesExist(id));
+  t.equal(carried(b), 1, "B now carries C's receipt back towards A");
+  t.ok(b.store.proofs.getCount() >= 1, "B keeps C's delivery proof to pass on");
+  await part(b, c);
+
+  const delivered = nextEvent(a.messenger, 'messageStateChanged', (s) => s.id === id && s.state === 'delivered');
+  await together(a, b);
+  await delivered;
+  t.equal(a.store.outbox.getCount(), 0, "nothing of A's waits any more");
+  await until('no copy of anything anywhere', () => carried(a) + carried(b) + carried(c) === 0);
+});
+
+t.test('a carrier that learns of delivery from a proof drops its copy and refuses it again', async (t) => {
+  const [a, b, c, d] = await nodes(t, 4) as [CoreNode, CoreNode, CoreNode, CoreNode];
+  await friends(a, c);
+  const cId = c.messenger.identity().id;
+  const id = await a.messenger.send(cId, 'two carriers');
+  await together(a, b);
+  await together(a, d);
+  await until('B and D both carry it', () => carried(b) === 1 && carried(d) === 1);
+  await part(a, b);
+  await part(a, d);
+  // B delivers; D never meets C, only B afterwards.
+  await together(b, c);
+  await until('C has it', () => c.messenger.conversations().length === 1);
+  await part(b, c);
+  await together(b, d);
+  await until('D drops its copy on seeing the proof', () => !d.store.carry.doesExist(id));
+  t.ok(d.store.delivered.doesExist(id), 'D remembers it as delivered');
+  t.ok((d.counters.snapshot()['inbound.proof.accepted'] ?? 0) >= 1);
+  await part(b, d);
+  // A has not heard yet and offers the message again: D refuses it and tells A.
+  const delivered = nextEvent(a.messenger, 'messageStateChanged', (s) => s.id === id && s.state === 'delivered');
+  await together(a, d);
+  await delivered;
+  t.notOk(d.store.carry.doesExist(id), 'D did not take it again');
+});
+
+t.test('the same message reaching the recipient by two paths is shown once', async (t) => {
+  const [a, b, d, c] = await nodes(t, 4) as [CoreNode, CoreNode, CoreNode, CoreNode];
+  await friends(a, c);
+  const cId = c.messenger.identity().id;
+  const id = await a.messenger.send(cId, 'only once please');
+  await together(a, b);
+  await together(a, d);
+  await until('two carriers', () => carried(b) === 1 && carried(d) === 1);
+  await part(a, b);
+  await part(a, d);
+  let shown = 0;
+  c.messenger.on('messageReceived', () => { shown++; });
+  await together(b, c);
+  await together(d, c);
+  await until('both carriers dropped the message', () => !b.store.carry.doesExist(id) && !d.store.carry.doesExist(id));
+  t.equal(shown, 1, 'one MessageReceived');
+  t.equal(c.messenger.messages(a.messenger.identity().id).length, 1, 'one message in the conversation');
+});
+
+t.test('direct routing never hands a message to a carrier', async (t) => {
+  const [a, b, c] = await nodes(t, 3, { routing: 'direct' }) as [CoreNode, CoreNode, CoreNode];
+  await friends(a, c);
+  await a.messenger.send(c.messenger.identity().id, 'wait for me');
+  await together(a, b);
+  // Let reconciliation finish: B learns A's set and the difference, and still gets nothing.
+  await until('reconciled', () => (a.counters.snapshot()['sync.reconcile.differ'] ?? 0) + (b.counters.snapshot()['sync.reconcile.differ'] ?? 0) >= 2);
+  await new Promise((r) => setTimeout(r, 200));
+  t.equal(carried(b), 0);
+  t.equal(a.messenger.messages(c.messenger.identity().id)[0]?.state, 'waiting');
+});
