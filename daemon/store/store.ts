@@ -103,8 +103,13 @@ export function openStore(opts: StoreOptions): Store {
         return root.transactionSync(fn);
       } catch (err) {
         if (err instanceof SatchelError) throw err;
-        if (/MDB_MAP_FULL|map full|No space/i.test(String((err as Error).message))) {
-          throw SatchelError.storeFull('the store file reached its size limit', err);
+        const message = String((err as Error).message);
+        if (/MDB_MAP_FULL|map full/i.test(message)) throw SatchelError.storeFull('the store file reached its size limit', err);
+        // LMDB reports a write that found the disk full as ENOSPC or, from
+        // its write-back path, as EIO; either way the transaction was rolled
+        // back whole and a later one succeeds once space is freed.
+        if (/No space|ENOSPC|Input\/output error|EIO/i.test(message)) {
+          throw SatchelError.storeFull(`the disk holding the store is full (${message.slice(0, 80)})`, err);
         }
         throw err;
       }

@@ -1,41 +1,6 @@
-import t, { type Test } from 'tap';
-import { meet, nextEvent, part, removeDir, startCoreNode, type CoreNode, type CoreNodeOptions } from '../fixtures/core-node.js';
-
-async function nodes(t: Test, n: number, opts: CoreNodeOptions = {}): Promise<CoreNode[]> {
-  const out: CoreNode[] = [];
-  for (let i = 0; i < n; i++) out.push(await startCoreNode(undefined, opts));
-  t.teardown(async () => {
-    for (const x of out) { await x.stop(); removeDir(x.dir); }
-  });
-  return out;
-}
-
-async function until(what: string, fn: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!fn()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function together(a: CoreNode, b: CoreNode): Promise<void> {
-  const up = Promise.all([
-    nextEvent(a.messenger, 'neighbourAppeared', (n) => n.id === b.messenger.identity().id),
-    nextEvent(b.messenger, 'neighbourAppeared', (n) => n.id === a.messenger.identity().id),
-  ]);
-  meet(a, b);
-  await up;
-}
-
-/** Two people who met once and added each other, then went apart. */
-async function friends(a: CoreNode, b: CoreNode): Promise<void> {
-  await together(a, b);
-  await a.messenger.addContact(b.messenger.identity().id);
-  await b.messenger.addContact(a.messenger.identity().id);
-  await part(a, b);
-}
-
-const carried = (n: CoreNode): number => n.store.carry.getCount();
+import t from 'tap';
+import { nextEvent, part, type CoreNode } from '../fixtures/core-node.js';
+import { carried, friends, nodes, together, until } from '../fixtures/meetings.js';
 
 t.test('a carrier takes a message it cannot read, hands it on, and drops it once delivered', async (t) => {
   const [a, b, c] = await nodes(t, 3) as [CoreNode, CoreNode, CoreNode];
