@@ -23,6 +23,8 @@ export interface DaemonOptions {
   ipv6: boolean;
   outboxQuotaBytes: number;
   lifetimeS: number;
+  /** Largest file sent or taken with a message, in bytes. */
+  attachmentMaxBytes: number;
   /** 0 = the default for a laptop or a relay point. */
   carryQuotaBytes: number;
   carrySourceShareBytes: number;
@@ -51,6 +53,7 @@ export function optionsFromConfig(config: Config, configPath = '', env: NodeJS.P
     bus: str('bus.address'), stateDir: str('store.dir') || defaultStateDir(env), port: num('transport.port'),
     beacon: flag('discovery.beacon'), beaconPort: num('discovery.beacon_port'), logLevel: str('log.level') as LogLevel,
     ipv4: flag('discovery.ipv4'), ipv6: flag('discovery.ipv6'), outboxQuotaBytes: num('store.outbox_quota_bytes'), lifetimeS: num('messages.lifetime_s'),
+    attachmentMaxBytes: num('messages.attachment_max_bytes'),
     carryQuotaBytes: num('store.carry_quota_bytes'), carrySourceShareBytes: num('store.carry_source_share_bytes'),
     proofQuotaBytes: num('store.proof_quota_bytes'), routing: str('routing.strategy'), relayPoint: flag('relay.enabled'), place: str('relay.place'),
     configPath, config: { ...config, 'store.dir': str('store.dir') || defaultStateDir(env) },

@@ -54,6 +54,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   const store: Store = openStore({ path: options.stateDir });
   const messenger = createMessenger({
     store, clock, random, logger, counters, outboxQuotaBytes: options.outboxQuotaBytes, lifetimeS: options.lifetimeS,
+    attachmentMaxBytes: options.attachmentMaxBytes,
     routing: options.routing as StrategyName, relayPoint: options.relayPoint, place: options.place,
     carryLimits: {
       ...(options.carryQuotaBytes > 0 ? { quotaBytes: options.carryQuotaBytes } : {}),

@@ -5,6 +5,7 @@
 import { DEFAULT_BEACON_PORT } from '../discovery/beacon.js';
 import { DEFAULT_OUTBOX_QUOTA_BYTES } from '../messenger/outbox.js';
 import { DEFAULT_LIFETIME_S, MAX_LIFETIME_S } from '../messenger/lifetime.js';
+import { DEFAULT_ATTACHMENT_MAX_BYTES, MAX_ATTACHMENT_MAX_BYTES, MIN_ATTACHMENT_MAX_BYTES } from '../messenger/attachment-rules.js';
 import { DEFAULT_PROOF_QUOTA_BYTES } from '../messenger/quotas.js';
 import { DEFAULT_STRATEGY, ROUTING_STRATEGY_NAMES } from '../routing/index.js';
 import { LOG_LEVELS } from '../util/log.js';
@@ -32,6 +33,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'bus.address', kind: 'string', default: 'auto', doc: 'system, session, auto (system bus, else session bus, else a private bus) or a D-Bus address' },
   { key: 'store.dir', kind: 'string', default: '', doc: 'store directory; empty = $STATE_DIRECTORY, else $XDG_STATE_HOME/satchel' },
   { key: 'store.outbox_quota_bytes', kind: 'integer', default: DEFAULT_OUTBOX_QUOTA_BYTES, min: MIN_OUTBOX_QUOTA_BYTES, max: 2 ** 40, doc: "bytes the user's own waiting messages may take; Send fails with StoreFull beyond it" },
+  { key: 'messages.attachment_max_bytes', kind: 'integer', default: DEFAULT_ATTACHMENT_MAX_BYTES, min: MIN_ATTACHMENT_MAX_BYTES, max: MAX_ATTACHMENT_MAX_BYTES, doc: 'largest file sent with a message (SendWithAttachment fails with BodyTooLarge beyond it) and taken from others' },
   { key: 'messages.lifetime_s', kind: 'integer', default: DEFAULT_LIFETIME_S, min: 3600, max: MAX_LIFETIME_S, doc: 'seconds a new message may travel before it expires (written on each message; the default costs no bytes)' },
   { key: 'transport.port', kind: 'integer', default: DEFAULT_SESSION_PORT, min: 0, max: 65535, doc: 'TCP port for link sessions (0 = any free port)' },
   { key: 'discovery.beacon', kind: 'boolean', default: true, doc: 'announce this laptop with link-local UDP beacons and listen for others' },

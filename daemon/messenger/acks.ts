@@ -11,12 +11,13 @@ import type { MessageRecord } from '../store/records.js';
 import type { Ack, LinkPeer } from '../sync/mailbox.js';
 import { dropCarried, updateCarried } from './carry-area.js';
 import { expiresAtMs } from './expiry.js';
-import { dequeue, outboxEntry, updateOutbox } from './outbox.js';
+import { dequeue, outboxEntry, piecesOf, updateOutbox } from './outbox.js';
 import { markDelivered } from './proof-book.js';
 import { advances } from './states.js';
 import { addTrace } from './trace.js';
 
 export const REFUSED_REASON = 'the recipient refused the message';
+export const PIECE_REFUSED_REASON = 'the recipient refused a piece of the file (too large for it, or no room)';
 
 export interface AckOutcome {
   changed: MessageRecord[];
@@ -41,6 +42,7 @@ export function applyAcks(store: Store, peer: LinkPeer, acks: Ack[], nowMs: numb
       if (byRecipient) {
         dequeue(store, own.to, own.id);
         out.dropped.push(own.id);
+        if (own.kind === 'piece' && !ack.stored) failFile(store, own.to, own.of ?? '', nowMs, out);
         if (m === undefined) continue;
         addTrace(store, m.id, ack.stored ? 'handed_over' : 'refused', `${ack.stored ? 'stored by' : 'refused by'} ${where(peer)}`, nowMs);
         setState(m, ack.stored
@@ -70,4 +72,18 @@ export function applyAcks(store: Store, peer: LinkPeer, acks: Ack[], nowMs: numb
     }
   }
   return out;
+}
+
+/** A file that cannot arrive whole takes its message down, and its other pieces go. */
+function failFile(store: Store, to: string, messageId: string, nowMs: number, out: AckOutcome): void {
+  for (const p of piecesOf(store, to, messageId)) {
+    dequeue(store, to, p.id);
+    out.dropped.push(p.id);
+  }
+  const m = store.messages.get(messageId);
+  if (m === undefined || !advances(m.state, 'failed')) return;
+  const next: MessageRecord = { ...m, state: 'failed', reason: PIECE_REFUSED_REASON, updatedMs: nowMs };
+  store.messages.put(m.id, next);
+  addTrace(store, m.id, 'refused', PIECE_REFUSED_REASON, nowMs);
+  out.changed.push(next);
 }

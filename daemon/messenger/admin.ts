@@ -5,7 +5,7 @@
 import { SatchelError } from '../errors/satchel-error.js';
 import type { Store } from '../store/store.js';
 import type { MessageRecord } from '../store/records.js';
-import { dequeue } from './outbox.js';
+import { dequeue, piecesOf } from './outbox.js';
 import { addTrace } from './trace.js';
 
 export const PURGED_REASON = 'removed from the outbox by an administrator';
@@ -17,6 +17,8 @@ export function purgeMessage(store: Store, id: string, now: number): MessageReco
     if (m === undefined || m.direction !== 'out' || dequeue(store, m.contactId, id) === undefined) {
       throw SatchelError.notFound(`waiting outgoing message ${id}`);
     }
+    // Its file's pieces are of no use without it.
+    for (const p of piecesOf(store, m.contactId, id)) dequeue(store, m.contactId, p.id);
     const next: MessageRecord = { ...m, state: 'failed', reason: PURGED_REASON, updatedMs: now };
     store.messages.put(id, next);
     addTrace(store, id, 'purged', PURGED_REASON, now);

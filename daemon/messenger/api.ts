@@ -48,6 +48,23 @@ export interface MessageInfo {
   reason: string;        // why it failed; empty otherwise
   timeMs: number;        // when sent (out) or received (in), local wall clock
   copies: number;        // own messages: carriers that took a copy; 0 for incoming
+  attachment?: AttachmentInfo; // the file sent with it, if any
+}
+
+/** A file that came with a message. Incoming messages are shown only once the file is whole and checked. */
+export interface AttachmentInfo {
+  name: string;          // the sender's file name, one path component
+  size: number;          // bytes
+  mediaType: string;     // e.g. image/svg+xml; empty when unknown
+  path: string;          // where the received file is; '' for files this user sent
+}
+
+/** A file an activity sends with a message. */
+export interface FileToSend {
+  name: string;
+  bytes: Uint8Array;
+  /** Empty when unknown. */
+  mediaType: string;
 }
 
 export interface ConversationInfo {
@@ -63,7 +80,7 @@ export interface OutboxEntry {
   id: string;
   contactId: string;
   displayName: string;
-  kind: 'text' | 'receipt';
+  kind: 'text' | 'receipt' | 'piece';
   bytes: number;
   createdMs: number;
   state: MessageState;   // receipts are always 'waiting'
@@ -113,6 +130,12 @@ export interface MessengerApi {
   /** Returns the new message id once it is durably in the outbox. Errors:
    *  UNKNOWN_CONTACT, EMPTY_BODY, BODY_TOO_LARGE, STORE_FULL, INVALID_ARGUMENT. */
   send(contactId: string, text: string): Promise<string>;
+  /** The same with a file, which travels in pieces; the text may be empty. Errors as for send, and
+   *  INVALID_ARGUMENT for a bad file name, BODY_TOO_LARGE beyond attachmentMaxBytes(), STORE_FULL
+   *  (nothing queued) when the message and its pieces do not fit in the outbox. */
+  sendWithAttachment(contactId: string, text: string, file: FileToSend): Promise<string>;
+  /** Largest file sendWithAttachment takes (and this laptop receives), in bytes. */
+  attachmentMaxBytes(): number;
   conversations(): ConversationInfo[];
   /** Oldest first; an unknown contact gives UNKNOWN_CONTACT. */
   messages(contactId: string, opts?: { limit?: number; beforeMs?: number }): MessageInfo[];

@@ -38,6 +38,8 @@ export interface ExchangeDeps {
   keys: PairKeys;
   routing: RoutingStrategy;
   limits: CarryLimits;
+  /** Largest file taken with a message, in bytes. */
+  attachmentMaxBytes: number;
   held: HeldIdSet;
   /** Seals a delivery receipt to a sender inside the current transaction; returns its id. */
   queueReceipt(to: string, ids: Uint8Array[]): string | undefined;
@@ -135,7 +137,7 @@ export function createExchange(d: ExchangeDeps): Exchange {
     accept(peer, envelopes, proofs) {
       const receiptIds: string[] = [];
       const out = acceptEnvelopes({
-        store, me: d.me, myId: d.myId, keys: d.keys, clock, counters, limits: d.limits, prove,
+        store, me: d.me, myId: d.myId, keys: d.keys, clock, counters, limits: d.limits, attachmentMaxBytes: d.attachmentMaxBytes, prove,
         queueReceipts: (owed) => {
           for (const [sender, ids] of owed) {
             const id = d.queueReceipt(sender, ids);

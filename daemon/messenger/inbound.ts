@@ -6,7 +6,7 @@
  * absent (and offered again).
  */
 import { envelopeId, openEnvelope, type PairKeys } from '../crypto/seal.js';
-import { keyIdHex, toHex, type KeyPair } from '../crypto/keys.js';
+import { fromHex, keyIdHex, toHex, type KeyPair } from '../crypto/keys.js';
 import { decodeContent, type Content, type DeliveryProof, type Envelope } from '../wire/messages.js';
 import type { Store } from '../store/store.js';
 import type { MessageRecord } from '../store/records.js';
@@ -17,7 +17,8 @@ import { MAX_TEXT_BYTES, type MessageState } from './api.js';
 import { advances } from './states.js';
 import { addTrace } from './trace.js';
 import { carryEnvelope } from './carry-in.js';
-import { effectiveLifetimeS, scheduleExpiry } from './expiry.js';
+import { effectiveLifetimeS, expiresAtMs, scheduleExpiry } from './expiry.js';
+import { takeHeader, takePiece, type FileOutcome } from './attachments-in.js';
 import { MAX_LIFETIME_S } from './lifetime.js';
 import { takeProofs } from './proofs-in.js';
 import type { CarryLimits } from './quotas.js';
@@ -32,6 +33,8 @@ export interface InboundContext {
   clock: Clock;
   counters: Counters;
   limits: CarryLimits;
+  /** Largest file taken with a message, in bytes. */
+  attachmentMaxBytes: number;
   /** Seals and queues delivery receipts; runs inside the accepting transaction. */
   queueReceipts(owed: Map<string, Uint8Array[]>): void;
   /** Signs and keeps a proof for envelopes stored here; returns the proof ids. Inside the transaction. */
@@ -81,9 +84,9 @@ export function acceptEnvelopes(ctx: InboundContext, peer: LinkPeer, envelopes: 
         continue;
       }
       known ??= candidates(ctx.store, peer);
-      const id = acceptOne(ctx, peer, known, env, out);
-      if (id === undefined) continue;
-      proven.push(id);
+      const ids = acceptOne(ctx, peer, known, env, out);
+      if (ids.length === 0) continue;
+      proven.push(...ids);
       longestS = Math.max(longestS, effectiveLifetimeS(env.lifetimeS) - (env.ageS ?? 0));
     }
     if (out.receiptsOwed.size > 0) ctx.queueReceipts(out.receiptsOwed);
@@ -107,28 +110,32 @@ function carryOne(ctx: InboundContext, peer: LinkPeer, env: Envelope, out: Inbou
   out.dropped.push(...r.evicted);
 }
 
-/** Returns the id when the envelope was newly opened and stored here (a proof is owed for it). */
-function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env: Envelope, out: InboundOutcome): Uint8Array | undefined {
+/**
+ * Returns the ids a proof is now owed for: the envelope when it was newly
+ * opened and stored here, except a file's header, which is proven (and
+ * acknowledged to its sender) only once the whole file is here.
+ */
+function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env: Envelope, out: InboundOutcome): Uint8Array[] {
   const { store, counters } = ctx;
   let id: Uint8Array;
   try {
     id = envelopeId(env);
   } catch {
     counters.bump('inbound.dropped.malformed');
-    return undefined;
+    return [];
   }
   const idHex = toHex(id);
   if (store.received.doesExist(idHex)) {
     counters.bump('inbound.duplicate');
     out.stored.push(id);
-    return undefined;
+    return [];
   }
   const opened = openEnvelope(env, ctx.me, known, ctx.keys);
   if (opened === null) {
     // Not sealed by anyone we know (or forged): never shown.
     counters.bump('inbound.dropped.unauthenticated');
     out.refused.push(id);
-    return undefined;
+    return [];
   }
   let content: Content;
   try {
@@ -136,25 +143,39 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
   } catch {
     counters.bump('inbound.dropped.bad_content');
     out.refused.push(id);
-    return undefined;
+    return [];
   }
   const sender = keyIdHex(opened.sender);
   const now = ctx.clock.now();
   const text = content.text ?? '';
-  if (text.length > 0) {
-    if (utf8.encode(text).length > MAX_TEXT_BYTES) {
-      counters.bump('inbound.dropped.too_large');
+  if (text.length > 0 && utf8.encode(text).length > MAX_TEXT_BYTES) {
+    counters.bump('inbound.dropped.too_large');
+    out.refused.push(id);
+    return [];
+  }
+  const via = `from ${sender} via node ${peer.nodeId} at ${peer.address}`;
+  let file: FileOutcome | undefined;
+  if (content.attachment || content.piece) {
+    const fileCtx = { store, counters, nowMs: now, maxBytes: ctx.attachmentMaxBytes };
+    const until = expiresAtMs(now, env.ageS ?? 0, effectiveLifetimeS(env.lifetimeS));
+    file = content.attachment
+      ? takeHeader(fileCtx, sender, idHex, text, content.attachment, until, via)
+      : takePiece(fileCtx, sender, content.piece as NonNullable<Content['piece']>, until);
+    if (!file.taken) {
       out.refused.push(id);
-      return undefined;
+      return [];
     }
+    if (file.complete !== undefined) {
+      out.received.push(file.complete);
+      owe(out, sender, fromHex(file.complete.id));
+    }
+  } else if (text.length > 0) {
     const rec: MessageRecord = { id: idHex, contactId: sender, direction: 'in', text, state: 'delivered', reason: '', timeMs: now, updatedMs: now };
     store.messages.put(idHex, rec);
     store.conversations.put([sender, now, idHex], true);
-    addTrace(store, idHex, 'received', `from ${sender} via node ${peer.nodeId} at ${peer.address}`, now);
+    addTrace(store, idHex, 'received', via, now);
     out.received.push(rec);
-    const owed = out.receiptsOwed.get(sender) ?? [];
-    owed.push(id);
-    out.receiptsOwed.set(sender, owed);
+    owe(out, sender, id);
   }
   if (content.receipt) {
     applyReceipt(ctx, sender, content.receipt.delivered ?? [], 'delivered', now, out);
@@ -165,7 +186,14 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
   scheduleExpiry(store, 'received', idHex, now + MAX_LIFETIME_S * 1000);
   counters.bump('inbound.accepted');
   out.stored.push(id);
-  return id;
+  if (content.attachment) return file?.complete !== undefined ? [id] : [];
+  return file?.complete !== undefined ? [id, fromHex(file.complete.id)] : [id];
+}
+
+function owe(out: InboundOutcome, sender: string, id: Uint8Array): void {
+  const owed = out.receiptsOwed.get(sender) ?? [];
+  owed.push(id);
+  out.receiptsOwed.set(sender, owed);
 }
 
 function applyReceipt(ctx: InboundContext, sender: string, ids: Uint8Array[], state: MessageState, now: number, out: InboundOutcome): void {

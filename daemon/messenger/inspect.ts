@@ -12,7 +12,7 @@ import { nameOf } from './views.js';
 export function listOutbox(store: Store, isNear: (userId: string) => boolean): OutboxEntry[] {
   const out: OutboxEntry[] = [];
   for (const { value: r } of store.outbox.getRange({})) {
-    const m = r.kind === 'text' ? store.messages.get(r.id) : undefined;
+    const m = r.kind === 'text' ? store.messages.get(r.id) : r.kind === 'piece' ? store.messages.get(r.of ?? '') : undefined;
     const near = isNear(r.to);
     out.push({
       id: r.id, contactId: r.to, displayName: nameOf(store, r.to), kind: r.kind, bytes: r.envelope.length, createdMs: r.createdMs,

@@ -32,6 +32,8 @@ import { listOutbox, storeUse } from './inspect.js';
 import { addTrace, readTrace } from './trace.js';
 import { sealBackup } from '../crypto/backup.js';
 import { contactInfo, conversationMessages, listConversations, messageInfo } from './views.js';
+import { checkAttachmentMax, DEFAULT_ATTACHMENT_MAX_BYTES } from './attachment-rules.js';
+import { checkCaption, checkOutgoingFile, queueWithAttachment } from './attachments-out.js';
 
 export { DEFAULT_LIFETIME_S, WIRE_DEFAULT_LIFETIME } from './lifetime.js';
 /** Tries at a fresh nonce when a new message id collides with a stored one. */
@@ -54,6 +56,8 @@ export interface MessengerOptions {
   place?: string;
   /** Carry-area quotas; defaults depend on relayPoint. */
   carryLimits?: Partial<CarryLimits>;
+  /** Largest file sent or taken with a message, in bytes; DEFAULT_ATTACHMENT_MAX_BYTES when absent. */
+  attachmentMaxBytes?: number;
 }
 
 export interface Messenger extends MessengerApi, Mailbox {
@@ -69,6 +73,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   const quota = opts.outboxQuotaBytes ?? DEFAULT_OUTBOX_QUOTA_BYTES;
   const lifetimeS = opts.lifetimeS ?? DEFAULT_LIFETIME_S;
   const lifetimeOnWire = wireLifetime(lifetimeS);
+  const attachmentMax = checkAttachmentMax(opts.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES);
   const ident = loadOrCreateIdentity(store, random);
   const myId = keyIdHex(ident.user.publicKey);
   const keys = new PairKeys();
@@ -127,7 +132,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
   }
 
   const exchange = createExchange({
-    store, clock, counters, log, me: ident.user, myId, keys, routing, limits, held: loadHeldIds(store),
+    store, clock, counters, log, me: ident.user, myId, keys, routing, limits, attachmentMaxBytes: attachmentMax, held: loadHeldIds(store),
     queueReceipt: (to, ids) => queueReceipt(to, 'delivered', ids),
     received: (m) => {
       log.info('message received', { id: m.id, from: m.contactId });
@@ -183,6 +188,24 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       exchange.newlyHeld([s.id]);
       return s.id;
     },
+
+    async sendWithAttachment(rawContactId, rawText, rawFile) {
+      const contactId = checkUserId(rawContactId);
+      const text = checkCaption(rawText);
+      const file = checkOutgoingFile(rawFile, attachmentMax);
+      const recipient = userKeyOf(contactId);
+      const { id, ids } = queueWithAttachment({
+        store, random, quotaBytes: quota, maxBytes: attachmentMax, lifetimeS, nowMs: clock.now(),
+        copies: () => routing.initialCopies(), seal: (content) => seal(recipient, content),
+      }, contactId, text, file);
+      counters.bump('messages.sent');
+      counters.bump('messages.attachments_sent');
+      log.info('message with a file queued', { id, to: contactId, bytes: file.bytes.length, pieces: ids.length - 1 });
+      exchange.newlyHeld(ids);
+      return id;
+    },
+
+    attachmentMaxBytes: () => attachmentMax,
 
     conversations: () => listConversations(store),
 

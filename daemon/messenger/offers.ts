@@ -45,7 +45,7 @@ function ownOffer(ctx: OfferContext, rec: OutboxRecord, peer: LinkPeer): Offer |
   }
   return {
     id: rec.id, to: rec.to, bytes, copiesGiven,
-    priority: rec.kind === 'receipt' ? PRIORITY.receipt : toPeer ? PRIORITY.forPeer : PRIORITY.own,
+    priority: rec.kind === 'receipt' ? PRIORITY.receipt : rec.kind === 'piece' ? PRIORITY.ownPiece : toPeer ? PRIORITY.forPeer : PRIORITY.own,
     envelope: forTransfer(rec.envelope, ageS, copiesGiven, toPeer ? 0 : 1),
   };
 }

@@ -20,13 +20,17 @@ export function outboxBytes(store: Store): number {
   return typeof v === 'number' ? v : 0;
 }
 
+/** Throws STORE_FULL unless `bytes` more fit in the outbox. */
+export function checkRoom(store: Store, bytes: number, quotaBytes: number, what = 'this message'): void {
+  const used = outboxBytes(store);
+  if (used + bytes > quotaBytes) throw SatchelError.storeFull(`outbox holds ${used} of ${quotaBytes} bytes; ${what} needs ${bytes}`);
+}
+
 /** Receipts are never refused: they are tiny and senders wait for them. */
 export function enqueue(store: Store, rec: OutboxRecord, quotaBytes: number): void {
   const used = outboxBytes(store);
   const size = rec.envelope.length;
-  if (rec.kind === 'text' && used + size > quotaBytes) {
-    throw SatchelError.storeFull(`outbox holds ${used} of ${quotaBytes} bytes; this message needs ${size}`);
-  }
+  if (rec.kind !== 'receipt') checkRoom(store, size, quotaBytes);
   store.outbox.put([rec.to, rec.id], rec);
   store.outboxIds.put(rec.id, rec.to);
   store.meta.put(BYTES_KEY, used + size);
@@ -60,4 +64,9 @@ export function outboxEntry(store: Store, id: string): OutboxRecord | undefined 
 /** Rewrites an entry in place (copies left, carriers handed to); its size does not change. */
 export function updateOutbox(store: Store, rec: OutboxRecord): void {
   if (store.outbox.doesExist([rec.to, rec.id])) store.outbox.put([rec.to, rec.id], rec);
+}
+
+/** The pieces of a message's file still waiting, in any order. */
+export function piecesOf(store: Store, to: string, messageId: string): OutboxRecord[] {
+  return pendingFor(store, to).filter((r) => r.kind === 'piece' && r.of === messageId);
 }

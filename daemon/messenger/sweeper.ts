@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { MessageRecord } from '../store/records.js';
 import type { Counters } from '../util/counters.js';
 import { dropCarried } from './carry-area.js';
+import { dropIncoming } from './attachments-in.js';
 import { dueEntries } from './expiry.js';
 import { dequeue, outboxEntry } from './outbox.js';
 import { dropProof } from './proof-book.js';
@@ -24,6 +25,7 @@ export const SWEEP_BATCH = 500;
 export const MAX_SWEEP_DELAY_MS = 60 * 60 * 1000;
 
 export const EXPIRED_REASON = 'its lifetime ran out before it was delivered';
+export const FILE_EXPIRED_REASON = 'its lifetime ran out before all of its file was delivered';
 
 export interface SweepOutcome {
   expired: MessageRecord[];
@@ -46,6 +48,16 @@ export function sweep(store: Store, counters: Counters, nowMs: number): SweepOut
         dequeue(store, rec.to, id);
         out.dropped.push(id);
         counters.bump('outbox.expired');
+        if (rec.kind === 'piece') {
+          // The recipient has the message but will never have its file: it does not expire (it arrived), it failed.
+          const m = store.messages.get(rec.of ?? '');
+          if (m === undefined || m.state !== 'sent') continue;
+          const next: MessageRecord = { ...m, state: 'failed', reason: FILE_EXPIRED_REASON, updatedMs: nowMs };
+          store.messages.put(m.id, next);
+          addTrace(store, m.id, 'expired', FILE_EXPIRED_REASON, nowMs);
+          out.expired.push(next);
+          continue;
+        }
         const m = rec.kind === 'text' ? store.messages.get(id) : undefined;
         if (m === undefined || !advances(m.state, 'expired')) continue;
         const next: MessageRecord = { ...m, state: 'expired', reason: EXPIRED_REASON, updatedMs: nowMs };
@@ -60,6 +72,12 @@ export function sweep(store: Store, counters: Counters, nowMs: number): SweepOut
       } else if (kind === 'proof') {
         if (store.proofs.doesExist(id)) out.dropped.push(id);
         dropProof(store, id);
+      } else if (kind === 'incoming') {
+        // A file whose pieces never all came: its message is never shown.
+        if (store.incoming.get(id)?.expiresMs === atMs) {
+          dropIncoming(store, id);
+          counters.bump('inbound.attachment.expired');
+        }
       } else if (kind === 'delivered') {
         if (store.delivered.get(id) === atMs) store.delivered.remove(id);
       } else {

@@ -12,6 +12,7 @@ export function messageInfo(m: MessageRecord): MessageInfo {
   return {
     id: m.id, contactId: m.contactId, direction: m.direction, text: m.text, state: m.state, reason: m.reason, timeMs: m.timeMs,
     copies: m.copiesOut ?? 0,
+    ...(m.attachment ? { attachment: { ...m.attachment } } : {}),
   };
 }
 

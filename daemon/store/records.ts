@@ -32,9 +32,21 @@ export interface MessageRecord {
   updatedMs: number;
   /** Own messages: carriers that have stored a copy. Absent = none. */
   copiesOut?: number;
+  /** The file sent with this message, if any. */
+  attachment?: AttachmentRecord;
 }
 
-export type OutboxKind = 'text' | 'receipt';
+/** A file that came with a message. */
+export interface AttachmentRecord {
+  name: string;
+  size: number;
+  /** Empty when unknown. */
+  mediaType: string;
+  /** Where the received file was written; '' on the sender's side (the activity has its own copy). */
+  path: string;
+}
+
+export type OutboxKind = 'text' | 'receipt' | 'piece';
 
 /** A sealed envelope of this user's, waiting to reach its recipient. */
 export interface OutboxRecord {
@@ -49,6 +61,8 @@ export interface OutboxRecord {
   copies?: number;
   /** Node ids of carriers that have stored a copy. */
   handedTo?: string[];
+  /** Pieces: the id of the message whose file this is part of. */
+  of?: string;
 }
 
 /**
@@ -84,7 +98,7 @@ export interface ProofRecord {
 }
 
 /** What an entry of the expiry index points at. */
-export type ExpiringKind = 'outbox' | 'carry' | 'proof' | 'delivered' | 'received';
+export type ExpiringKind = 'outbox' | 'carry' | 'proof' | 'delivered' | 'received' | 'incoming';
 
 export interface IdentitySecrets {
   userSecret: Uint8Array;
@@ -105,4 +119,34 @@ export interface DraftRecord {
   text: string;
   createdMs: number;
   updatedMs: number;
+}
+
+/** What the header of a file on its way in said (its text message, held back until the file is whole). */
+export interface IncomingHeader {
+  messageId: string;
+  text: string;
+  name: string;
+  size: number;
+  sha256: Uint8Array;
+  pieces: number;
+  mediaType: string;
+  /** How the header came, for the message's trace. */
+  via: string;
+}
+
+/**
+ * A file on its way in, keyed by sender id and file id (hex, 16 + 32 digits).
+ * Pieces may come before their header; the record exists from the first of
+ * them and goes when the file is whole, found corrupt, or expires.
+ */
+export interface IncomingRecord {
+  key: string;
+  sender: string;
+  /** Pieces stored, counting only indexes the header allows once it is here. */
+  have: number;
+  /** Bytes of those pieces. */
+  bytes: number;
+  /** Local wall ms at which it is given up. */
+  expiresMs: number;
+  header?: IncomingHeader;
 }

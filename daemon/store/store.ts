@@ -11,9 +11,9 @@
 import { mkdirSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { SatchelError } from '../errors/satchel-error.js';
-import type { CarryRecord, ContactRecord, DraftRecord, ExpiringKind, MessageRecord, OutboxRecord, PeerRecord, ProofRecord, TraceRecord } from './records.js';
+import type { CarryRecord, ContactRecord, DraftRecord, ExpiringKind, IncomingRecord, MessageRecord, OutboxRecord, PeerRecord, ProofRecord, TraceRecord } from './records.js';
 
-/** 2 added the carry area, proofs and the expiry index; a version 1 store gains them empty. */
+/** 2 added the carry area, proofs, the expiry index and files on their way in; a version 1 store gains them empty. */
 export const STORE_SCHEMA_VERSION = 2;
 const UPGRADABLE_FROM = [1];
 /** Initial LMDB map size in bytes; lmdb-js grows the map when it fills, so
@@ -25,6 +25,7 @@ export type OutboxKey = [string, string];
 export type TraceKey = [string, number];
 export type PairKey = [string, string];
 export type ExpiryKey = [number, ExpiringKind, string];
+export type PieceKey = [string, number];
 
 export interface StoreOptions {
   path: string;
@@ -63,6 +64,10 @@ export interface Store {
   readonly delivered: Database<number, string>;
   /** [local wall ms, kind, id]: what expires when, earliest first. */
   readonly expiries: Database<true, ExpiryKey>;
+  /** incoming key (sender id + file id) → a file on its way in. */
+  readonly incoming: Database<IncomingRecord, string>;
+  /** [incoming key, piece index] → that piece's bytes. */
+  readonly pieces: Database<Uint8Array, PieceKey>;
   transact<T>(fn: () => T): T;
   close(): Promise<void>;
 }
@@ -97,6 +102,8 @@ export function openStore(opts: StoreOptions): Store {
     proofs: db<ProofRecord, string>('proofs'),
     delivered: db<number, string>('delivered'),
     expiries: db<true, ExpiryKey>('expiries'),
+    incoming: db<IncomingRecord, string>('incoming'),
+    pieces: db<Uint8Array, PieceKey>('pieces'),
     transact<T>(fn: () => T): T {
       if (readOnly) throw SatchelError.invalidArgument('store is open read-only');
       try {

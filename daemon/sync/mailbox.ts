@@ -18,8 +18,12 @@ export interface LinkPeer {
   via: string;
 }
 
-/** Transfer order when a meeting may be short: proofs and receipts first, carried mail last. */
-export const PRIORITY = { proof: 0, receipt: 1, own: 2, forPeer: 3, carried: 4 } as const;
+/**
+ * Transfer order when a meeting may be short: proofs and receipts first, then
+ * text messages, then the pieces of the user's own files (so a long file does
+ * not hold up a short message), carried mail last.
+ */
+export const PRIORITY = { proof: 0, receipt: 1, own: 2, forPeer: 3, ownPiece: 4, carried: 5 } as const;
 export type Priority = (typeof PRIORITY)[keyof typeof PRIORITY];
 
 /** One thing to hand to a peer, prepared for this transfer (age, copies and hops already set). */
