@@ -22,6 +22,8 @@ export interface StatusView {
   store: {
     path: string; file_bytes: number; outbox_bytes: number; outbox_quota_bytes: number;
     outbox_envelopes: number; messages: number; contacts: number;
+    carry_bytes: number; carry_quota_bytes: number; carry_source_share_bytes: number; carry_envelopes: number; carry_sources: number;
+    proofs: number;
   };
   sources: Record<string, string>;
   config_path: string;
@@ -40,6 +42,9 @@ export async function collectStatus(c: DaemonClient, now: number): Promise<Statu
       path: str(s, 'store_path'), file_bytes: num(s, 'store_file_bytes'), outbox_bytes: num(s, 'outbox_bytes'),
       outbox_quota_bytes: num(s, 'outbox_quota_bytes'), outbox_envelopes: num(s, 'outbox_envelopes'),
       messages: num(s, 'messages'), contacts: num(s, 'contacts'),
+      carry_bytes: num(s, 'carry_bytes'), carry_quota_bytes: num(s, 'carry_quota_bytes'),
+      carry_source_share_bytes: num(s, 'carry_source_share_bytes'), carry_envelopes: num(s, 'carry_envelopes'),
+      carry_sources: num(s, 'carry_sources'), proofs: num(s, 'proofs'),
     },
     sources, config_path: str(s, 'config_path'),
   };
@@ -62,6 +67,7 @@ export function renderStatus(v: StatusView, now: number): string {
     ['bus', `${BUS_LABEL[v.bus.kind] ?? v.bus.kind} ${v.bus.address}, satcheld is ${v.bus.unique_name} there`],
     ['store', `${v.store.path}, ${size(v.store.file_bytes)} on disk, ${plural(v.store.messages, 'message')}, ${plural(v.store.contacts, 'contact')}`],
     ['outbox', `${usage(v.store.outbox_bytes, v.store.outbox_quota_bytes)}, ${plural(v.store.outbox_envelopes, 'envelope')} waiting`],
+    ['carrying', `${usage(v.store.carry_bytes, v.store.carry_quota_bytes)} for others, ${plural(v.store.carry_envelopes, 'envelope')} from ${plural(v.store.carry_sources, 'neighbour')} (at most ${size(v.store.carry_source_share_bytes)} each), ${plural(v.store.proofs, 'delivery proof')}`],
     ['discovery', sources],
     ['config', v.config_path || NO_CONFIG_FILE],
   ]);
