@@ -30,6 +30,8 @@ export interface DaemonOptions {
   carrySourceShareBytes: number;
   proofQuotaBytes: number;
   routing: string;
+  /** Options of the chosen strategy, as createStrategy takes them. */
+  routingOptions: Record<string, number>;
   relayPoint: boolean;
   place: string;
   /** The file the configuration came from; empty when built-in defaults only. */
@@ -55,11 +57,20 @@ export function optionsFromConfig(config: Config, configPath = '', env: NodeJS.P
     ipv4: flag('discovery.ipv4'), ipv6: flag('discovery.ipv6'), outboxQuotaBytes: num('store.outbox_quota_bytes'), lifetimeS: num('messages.lifetime_s'),
     attachmentMaxBytes: num('messages.attachment_max_bytes'),
     carryQuotaBytes: num('store.carry_quota_bytes'), carrySourceShareBytes: num('store.carry_source_share_bytes'),
-    proofQuotaBytes: num('store.proof_quota_bytes'), routing: str('routing.strategy'), relayPoint: flag('relay.enabled'), place: str('relay.place'),
+    proofQuotaBytes: num('store.proof_quota_bytes'), routing: str('routing.strategy'),
+    routingOptions: routingOptions(str('routing.strategy'), num), relayPoint: flag('relay.enabled'), place: str('relay.place'),
     configPath, config: { ...config, 'store.dir': str('store.dir') || defaultStateDir(env) },
   };
   if (str('discovery.interface') !== '') opts.interface = str('discovery.interface');
   return opts;
+}
+
+/** Only the chosen strategy's own knobs: createStrategy refuses another strategy's options. */
+function routingOptions(strategy: string, num: (k: string) => number): Record<string, number> {
+  if (strategy === 'epidemic') return { hopLimit: num('routing.hop_limit') };
+  if (strategy === 'spray-and-wait') return { copies: num('routing.spray_copies') };
+  if (strategy === 'prophet') return { timeUnitMs: num('routing.prophet_time_unit_s') * 1000 };
+  return {};
 }
 
 export function defaultOptions(env: NodeJS.ProcessEnv = process.env): DaemonOptions {

@@ -55,7 +55,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   const messenger = createMessenger({
     store, clock, random, logger, counters, outboxQuotaBytes: options.outboxQuotaBytes, lifetimeS: options.lifetimeS,
     attachmentMaxBytes: options.attachmentMaxBytes,
-    routing: options.routing as StrategyName, relayPoint: options.relayPoint, place: options.place,
+    routing: options.routing as StrategyName, routingOptions: options.routingOptions, relayPoint: options.relayPoint, place: options.place,
     carryLimits: {
       ...(options.carryQuotaBytes > 0 ? { quotaBytes: options.carryQuotaBytes } : {}),
       ...(options.carrySourceShareBytes > 0 ? { sourceShareBytes: options.carrySourceShareBytes } : {}),

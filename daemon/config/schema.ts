@@ -7,7 +7,7 @@ import { DEFAULT_OUTBOX_QUOTA_BYTES } from '../messenger/outbox.js';
 import { DEFAULT_LIFETIME_S, MAX_LIFETIME_S } from '../messenger/lifetime.js';
 import { DEFAULT_ATTACHMENT_MAX_BYTES, MAX_ATTACHMENT_MAX_BYTES, MIN_ATTACHMENT_MAX_BYTES } from '../messenger/attachment-rules.js';
 import { DEFAULT_PROOF_QUOTA_BYTES } from '../messenger/quotas.js';
-import { DEFAULT_STRATEGY, ROUTING_STRATEGY_NAMES } from '../routing/index.js';
+import { DEFAULT_EPIDEMIC_HOP_LIMIT, DEFAULT_SPRAY_COPIES, DEFAULT_STRATEGY, DEFAULT_TIME_UNIT_MS, ROUTING_STRATEGY_NAMES } from '../routing/index.js';
 import { LOG_LEVELS } from '../util/log.js';
 
 /** TCP port for link sessions. */
@@ -45,6 +45,9 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'store.carry_source_share_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of the carry area one neighbour may fill; 0 = 4 MiB, or 64 MiB on a relay point' },
   { key: 'store.proof_quota_bytes', kind: 'integer', default: DEFAULT_PROOF_QUOTA_BYTES, min: MIN_CARRY_QUOTA_BYTES, max: 2 ** 40, doc: 'bytes of delivery proofs kept to pass on; the oldest go first' },
   { key: 'routing.strategy', kind: 'choice', default: DEFAULT_STRATEGY, choices: ROUTING_STRATEGY_NAMES, doc: 'which neighbours get copies of which messages: direct (only the recipient), epidemic (everyone, up to a hop limit), spray-and-wait (a few copies) or prophet (those likelier to meet the recipient)' },
+  { key: 'routing.hop_limit', kind: 'integer', default: DEFAULT_EPIDEMIC_HOP_LIMIT, min: 1, max: 255, doc: 'epidemic: carriers a message may pass through' },
+  { key: 'routing.spray_copies', kind: 'integer', default: DEFAULT_SPRAY_COPIES, min: 1, max: 1024, doc: 'spray-and-wait: copies a new message starts with' },
+  { key: 'routing.prophet_time_unit_s', kind: 'integer', default: DEFAULT_TIME_UNIT_MS / 1000, min: 1, max: 7 * 24 * 3600, doc: 'prophet: seconds per time unit of predictability ageing (RFC 6693 leaves the unit to the network)' },
   { key: 'relay.enabled', kind: 'boolean', default: false, doc: 'act as a relay point: carry more, take everything within quotas, announce itself to neighbours' },
   { key: 'relay.place', kind: 'string', default: '', doc: 'the place this relay point serves (a village or school name); empty on laptops' },
   { key: 'log.level', kind: 'choice', default: 'info', choices: LOG_LEVELS, doc: 'error, warn, info or debug' },

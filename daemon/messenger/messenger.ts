@@ -50,6 +50,8 @@ export interface MessengerOptions {
   lifetimeS?: number;
   /** Routing strategy by name; DEFAULT_STRATEGY when absent. */
   routing?: StrategyName;
+  /** That strategy's options (hopLimit, copies, timeUnitMs...). */
+  routingOptions?: Record<string, unknown>;
   /** A relay point takes more and announces itself. */
   relayPoint?: boolean;
   /** The place a relay point serves. */
@@ -91,7 +93,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     emit('messageStateChanged', { id: m.id, contactId: m.contactId, state: m.state, reason: m.reason, copies: m.copiesOut ?? 0 });
   const limits: CarryLimits = { ...defaultCarryLimits(opts.relayPoint ?? false), ...opts.carryLimits };
   const routing = createStrategy(opts.routing ?? DEFAULT_STRATEGY, {
-    snapshot: loadRoutingSnapshot(store), relayPoint: opts.relayPoint ?? false, ...(opts.place ? { place: opts.place } : {}),
+    snapshot: loadRoutingSnapshot(store), relayPoint: opts.relayPoint ?? false,
+    ...(opts.routingOptions !== undefined ? { strategy: opts.routingOptions } : {}), ...(opts.place ? { place: opts.place } : {}),
   });
   const neighbourInfo = (peer: LinkPeer, sinceMs: number): NeighbourInfo => ({
     id: peer.userId, displayName: peer.displayName, fingerprint: fingerprint(peer.userKey), nodeId: peer.nodeId,

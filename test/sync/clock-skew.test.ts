@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { ManualClock } from '../../daemon/util/clock.js';
 import { part } from '../fixtures/core-node.js';
 import { friends, nodes, together, until } from '../fixtures/meetings.js';
@@ -9,7 +9,7 @@ const LIFETIME_S = 3600;
 const MINUTE_MS = 60_000;
 
 /** A ahead by a year, B (the carrier) behind by a year, C right. */
-async function skewed(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+async function skewed(t: Test) {
   const clocks = [new ManualClock(T0 + YEAR_MS), new ManualClock(T0 - YEAR_MS), new ManualClock(T0)];
   const [a, b, c] = await nodes(t, 3, (i) => ({ clock: clocks[i]!, lifetimeS: LIFETIME_S }));
   const advance = (ms: number): void => { for (const k of clocks) k.advance(ms); };
