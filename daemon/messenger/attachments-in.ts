@@ -58,32 +58,59 @@ function record(ctx: FileContext, sender: string, fileId: Uint8Array, expiresMs:
   return { key, sender, have: 0, bytes: 0, expiresMs };
 }
 
+function dropPieces(store: Store, rec: IncomingRecord): void {
+  for (const { key } of store.pieces.getRange({ start: [rec.key, 0], end: [rec.key, Number.MAX_SAFE_INTEGER] })) store.pieces.remove(key);
+  addBytes(store, -rec.bytes);
+}
+
 /** Drops a file on its way in with all its pieces. */
 export function dropIncoming(store: Store, key: string): void {
   const rec = store.incoming.get(key);
   if (rec === undefined) return;
-  for (const { key: k } of store.pieces.getRange({ start: [key, 0], end: [key, Number.MAX_SAFE_INTEGER] })) store.pieces.remove(k);
-  addBytes(store, -rec.bytes);
+  dropPieces(store, rec);
   store.incoming.remove(key);
   unscheduleExpiry(store, 'incoming', key, rec.expiresMs);
+}
+
+/**
+ * Keeps only a mark that this file is refused, until it would have expired:
+ * its pieces still on the way are refused too, so the sender learns that
+ * the file will not arrive, and no carrier keeps them for nothing.
+ */
+function refuseFile(ctx: FileContext, rec: IncomingRecord): void {
+  dropPieces(ctx.store, rec);
+  const mark: IncomingRecord = { key: rec.key, sender: rec.sender, have: 0, bytes: 0, expiresMs: rec.expiresMs, refused: true };
+  ctx.store.incoming.put(rec.key, mark);
+}
+
+function headerProblem(a: Attachment, maxBytes: number): string | undefined {
+  const size = a.size ?? 0;
+  const pieces = a.pieces ?? 0;
+  if (!isBytes(a.sha256, SHA256_BYTES) || fileNameProblem(a.name) !== undefined) return 'bad_header';
+  if (size > maxBytes) return 'too_large';
+  // Every piece holds at least one byte and at most MAX_PIECE_BYTES_IN.
+  if (size === 0 ? pieces !== 0 : pieces < 1 || pieces > size || pieces * MAX_PIECE_BYTES_IN < size) return 'bad_header';
+  return undefined;
 }
 
 export function takeHeader(
   ctx: FileContext, sender: string, messageId: string, text: string, a: Attachment, expiresMs: number, via: string,
 ): FileOutcome {
+  if (!isBytes(a.fileId, FILE_ID_BYTES)) return refuse(ctx, 'bad_header');
+  const rec = record(ctx, sender, a.fileId, expiresMs);
+  const problem = headerProblem(a, ctx.maxBytes);
+  if (problem !== undefined || rec.refused === true) {
+    refuseFile(ctx, rec);
+    return refuse(ctx, problem ?? 'refused_file');
+  }
   const size = a.size ?? 0;
   const pieces = a.pieces ?? 0;
-  if (!isBytes(a.fileId, FILE_ID_BYTES) || !isBytes(a.sha256, SHA256_BYTES) || fileNameProblem(a.name) !== undefined) return refuse(ctx, 'bad_header');
-  if (size > ctx.maxBytes) return refuse(ctx, 'too_large');
-  // Every piece holds at least one byte and at most MAX_PIECE_BYTES_IN.
-  if (size === 0 ? pieces !== 0 : pieces < 1 || pieces > size || pieces * MAX_PIECE_BYTES_IN < size) return refuse(ctx, 'bad_header');
-  const rec = record(ctx, sender, a.fileId, expiresMs);
   if (rec.header !== undefined) {
     ctx.counters.bump('inbound.attachment.duplicate_header');
     return { taken: true };
   }
   const header: IncomingHeader = {
-    messageId, text, name: a.name as string, size, sha256: a.sha256, pieces, mediaType: isMediaType(a.mediaType) ? a.mediaType : '', via,
+    messageId, text, name: a.name as string, size, sha256: a.sha256 as Uint8Array, pieces, mediaType: isMediaType(a.mediaType) ? a.mediaType : '', via,
   };
   // Pieces that came first are kept if the header allows their index.
   let have = 0;
@@ -113,15 +140,18 @@ export function takePiece(ctx: FileContext, sender: string, p: Piece, expiresMs:
   const data = p.data;
   if (!isBytes(p.fileId, FILE_ID_BYTES) || !isBytes(data) || data.length === 0 || data.length > MAX_PIECE_BYTES_IN) return refuse(ctx, 'bad_piece');
   const rec = record(ctx, sender, p.fileId, expiresMs);
+  if (rec.refused === true) return refuse(ctx, 'refused_file');
   if (rec.header !== undefined && index >= rec.header.pieces) return refuse(ctx, 'bad_piece');
   if (ctx.store.pieces.doesExist([rec.key, index])) {
     ctx.counters.bump('inbound.attachment.duplicate_piece');
     return { taken: true };
   }
-  if (incomingBytes(ctx.store) + data.length > INCOMING_FILES_HELD * ctx.maxBytes) {
+  // Without a header, more bytes than the largest file taken cannot be one file.
+  const tooMany = rec.header === undefined && rec.bytes + data.length > ctx.maxBytes;
+  if (tooMany || incomingBytes(ctx.store) + data.length > INCOMING_FILES_HELD * ctx.maxBytes) {
     // Nothing was written for a new record: its expiry entry must not outlive it.
     if (!ctx.store.incoming.doesExist(rec.key)) unscheduleExpiry(ctx.store, 'incoming', rec.key, rec.expiresMs);
-    return refuse(ctx, 'full');
+    return refuse(ctx, tooMany ? 'too_large' : 'full');
   }
   ctx.store.pieces.put([rec.key, index], data);
   addBytes(ctx.store, data.length);
@@ -138,11 +168,12 @@ function finish(ctx: FileContext, rec: IncomingRecord): FileOutcome {
   const parts: Uint8Array[] = [];
   for (const { value } of ctx.store.pieces.getRange({ start: [rec.key, 0], end: [rec.key, h.pieces] })) parts.push(value);
   const whole = Buffer.concat(parts);
-  dropIncoming(ctx.store, rec.key);
   if (whole.length !== h.size || !equalBytes(sha256(whole), h.sha256)) {
+    refuseFile(ctx, rec);
     ctx.counters.bump('inbound.attachment.corrupt');
     return { taken: true };
   }
+  dropIncoming(ctx.store, rec.key);
   const path = writeAttachmentFile(ctx.store.path, h.messageId, h.name, whole);
   const now = ctx.nowMs;
   const m: MessageRecord = {

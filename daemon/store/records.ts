@@ -149,4 +149,6 @@ export interface IncomingRecord {
   /** Local wall ms at which it is given up. */
   expiresMs: number;
   header?: IncomingHeader;
+  /** The file was refused (bad or too large header) or found corrupt: its pieces are refused until it expires. */
+  refused?: boolean;
 }
