@@ -9,6 +9,7 @@ import type { Logger } from '../util/log.js';
 import type { RandomBytes } from '../util/random.js';
 import { KEY_ID_BYTES } from '../wire/messages.js';
 import { isValidPort } from './beacon-packet.js';
+import { DEFAULT_TRICKLE, type TrickleParams } from './beacon-trickle.js';
 
 /** UDP port beacons are sent to and heard on. Unassigned by IANA. */
 export const DEFAULT_BEACON_PORT = 47847;
@@ -37,8 +38,17 @@ export interface BeaconOptions {
   ipv4?: boolean;
   /** Default true. */
   ipv6?: boolean;
-  /** Default BEACON_INTERVAL_MS, in milliseconds, before jitter. */
-  intervalMs?: number;
+  /**
+   * The quiet schedule's parameters, each defaulting to DEFAULT_TRICKLE.
+   * Tests and benchmarks shrink them all by one factor to see minutes of a
+   * classroom in seconds.
+   */
+  trickle?: Partial<TrickleParams>;
+  /**
+   * Beacon on this fixed period instead, in ms before jitter, deaf to the
+   * room: the yardstick for benchmarks. Not with `trickle`.
+   */
+  fixedIntervalMs?: number;
   clock: Clock;
   random: RandomBytes;
   logger: Logger;
@@ -56,7 +66,31 @@ export function checkBeaconOptions(opts: BeaconOptions): void {
   if (!isValidPort(opts.sessionPort)) {
     throw SatchelError.invalidArgument(`session port must be 1..65535, got ${opts.sessionPort}`);
   }
-  if (opts.intervalMs !== undefined && !(opts.intervalMs > 0 && Number.isFinite(opts.intervalMs))) {
-    throw SatchelError.invalidArgument(`beacon interval must be a positive number of ms, got ${opts.intervalMs}`);
+  if (opts.fixedIntervalMs !== undefined) {
+    if (!isPositiveMs(opts.fixedIntervalMs)) {
+      throw SatchelError.invalidArgument(`beacon interval must be a positive number of ms, got ${opts.fixedIntervalMs}`);
+    }
+    if (opts.trickle !== undefined) throw SatchelError.invalidArgument('a beacon is either fixed-period or Trickle, not both');
   }
+  if (opts.trickle !== undefined) checkTrickle(opts.trickle);
+}
+
+const isPositiveMs = (v: unknown): v is number => typeof v === 'number' && v > 0 && Number.isFinite(v);
+
+/** Throws INVALID_ARGUMENT unless the given parameters, with defaults for the rest, can run. */
+export function checkTrickle(p: Partial<TrickleParams>, defaults: TrickleParams = DEFAULT_TRICKLE): TrickleParams {
+  const t = { ...defaults, ...p };
+  if (!isPositiveMs(t.iminMs)) throw SatchelError.invalidArgument(`Trickle Imin must be a positive number of ms, got ${String(t.iminMs)}`);
+  if (!isPositiveMs(t.imaxMs) || t.imaxMs < t.iminMs) {
+    throw SatchelError.invalidArgument(`Trickle Imax must be a number of ms >= Imin (${t.iminMs}), got ${String(t.imaxMs)}`);
+  }
+  if (!(t.redundancy === Infinity || (Number.isInteger(t.redundancy) && t.redundancy >= 1))) {
+    throw SatchelError.invalidArgument(`Trickle k must be a whole number >= 1 or Infinity, got ${String(t.redundancy)}`);
+  }
+  // Below two longest intervals the bound could not be kept: a point may
+  // fall up to one and a half intervals after the previous one.
+  if (!isPositiveMs(t.maxSilenceMs) || t.maxSilenceMs < 2 * t.imaxMs) {
+    throw SatchelError.invalidArgument(`beacon max silence must be a number of ms >= 2 × Imax (${2 * t.imaxMs}), got ${String(t.maxSilenceMs)}`);
+  }
+  return t;
 }

@@ -1,16 +1,16 @@
 /**
- * When to send a beacon. Kept apart from the sockets so that the planned
- * Trickle-style scheduler (RFC 6206: suppress when the room is consistent,
- * back off when quiet) can replace this one behind the same interface.
+ * When to send a beacon, kept apart from the sockets. The daemon uses the
+ * Trickle schedule (beacon-trickle.ts). This file holds the interface and
+ * the plain periodic schedule: one beacon per laptop per interval, with
+ * jitter, deaf to the room. It is the yardstick the quiet schedule is
+ * measured against (scripts/bench/beacon-room.mjs) and a fallback to
+ * compare with if suppression ever misbehaves on some link.
  *
- * This one is plain periodic with jitter: one timer for the whole beacon,
- * re-armed after each send; nothing per peer.
+ * Either way: one timer for the whole beacon; nothing per peer.
  */
 import type { Clock, TimerHandle } from '../util/clock.js';
 import type { RandomBytes } from '../util/random.js';
 
-/** Time between beacons before jitter, in milliseconds. */
-export const BEACON_INTERVAL_MS = 5_000;
 /**
  * Each interval is stretched or shrunk by up to this fraction, so laptops
  * switched on together (a class starting) do not stay in lockstep and
@@ -27,7 +27,11 @@ export const BEACON_MIN_GAP_MS = 1_000;
 export interface BeaconSchedule {
   /** Sends at once, then keeps sending on schedule. */
   start(): void;
-  /** Asks for the next beacon soon (something changed); coalesced. */
+  /** A beacon from a laptop we already knew was heard. */
+  heard(): void;
+  /** A laptop we did not know was heard: it should hear us soon. Coalesced. */
+  answer(): void;
+  /** Something of ours changed, or we came back: tell the room soon. Coalesced. */
   hurry(): void;
   close(): void;
 }
@@ -40,7 +44,7 @@ export interface PeriodicScheduleOptions {
 }
 
 /** Uniform in [0, 1) from four random bytes. */
-function unit(random: RandomBytes): number {
+export function unitInterval(random: RandomBytes): number {
   const b = random(4);
   const u32 = (((b[0] ?? 0) << 24) | ((b[1] ?? 0) << 16) | ((b[2] ?? 0) << 8) | (b[3] ?? 0)) >>> 0;
   return u32 / 2 ** 32;
@@ -61,7 +65,7 @@ export function createPeriodicSchedule(opts: PeriodicScheduleOptions): BeaconSch
   };
 
   const jittered = (): number =>
-    Math.round(intervalMs * (1 + BEACON_JITTER_FRACTION * (2 * unit(random) - 1)));
+    Math.round(intervalMs * (1 + BEACON_JITTER_FRACTION * (2 * unitInterval(random) - 1)));
 
   function fire(): void {
     if (!running) return;
@@ -77,6 +81,9 @@ export function createPeriodicSchedule(opts: PeriodicScheduleOptions): BeaconSch
       running = true;
       fire();
     },
+    // Deaf to the room by design: a fixed scheme sends what it sends.
+    heard() {},
+    answer() {},
     hurry() {
       if (!running) return;
       const now = clock.monotonic();

@@ -6,15 +6,21 @@
 import { EventEmitter } from 'node:events';
 import { SatchelError } from '../errors/satchel-error.js';
 import { buildBeacon, isValidPort, parseBeacon, type HeardBeacon } from './beacon-packet.js';
-import { BEACON_INTERVAL_MS, createPeriodicSchedule, type BeaconSchedule } from './beacon-schedule.js';
+import { createBeaconRoom, steer, type BeaconRoom } from './beacon-room.js';
+import { createPeriodicSchedule, type BeaconSchedule } from './beacon-schedule.js';
+import { createTrickleSchedule } from './beacon-trickle.js';
 import { listLinkInterfaces } from './link-interfaces.js';
 import { createLogOnce, type LogOnce } from './log-once.js';
 import { createMulticastChannel, type MulticastChannel } from './multicast-channel.js';
 import {
-  BEACON_GROUP_V4, BEACON_GROUP_V6, checkBeaconOptions, DEFAULT_BEACON_PORT, type BeaconOptions,
+  BEACON_GROUP_V4, BEACON_GROUP_V6, checkBeaconOptions, checkTrickle, DEFAULT_BEACON_PORT, type BeaconOptions,
 } from './beacon-options.js';
+import { toHex } from '../crypto/hex.js';
+import { neighbourTimeoutMs } from './neighbour-table.js';
 
-export { BEACON_INTERVAL_MS } from './beacon-schedule.js';
+export {
+  BEACON_IMAX_MS, BEACON_IMIN_MS, BEACON_MAX_SILENCE_MS, BEACON_REDUNDANCY, DEFAULT_TRICKLE, type TrickleParams,
+} from './beacon-trickle.js';
 export type { HeardBeacon } from './beacon-packet.js';
 export { BEACON_GROUP_V4, BEACON_GROUP_V6, DEFAULT_BEACON_PORT, type BeaconOptions } from './beacon-options.js';
 
@@ -36,6 +42,7 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
   readonly #port: number;
   readonly #nodeId: Uint8Array;
   readonly #schedule: BeaconSchedule;
+  readonly #room: BeaconRoom;
   readonly #logOnce: LogOnce;
   #sessionPort: number;
   #epoch: number;
@@ -56,11 +63,22 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
     // neighbours remember from before, so they look again.
     const r = o.random(4);
     this.#epoch = (((r[0] ?? 0) << 24) | ((r[1] ?? 0) << 16) | ((r[2] ?? 0) << 8) | (r[3] ?? 0)) >>> 0;
-    this.#schedule = createPeriodicSchedule({
+    const send = (): void => this.#tick();
+    const trickle = checkTrickle(o.trickle ?? {});
+    this.#schedule = o.fixedIntervalMs !== undefined
+      ? createPeriodicSchedule({ clock: o.clock, random: o.random, intervalMs: o.fixedIntervalMs, send })
+      : createTrickleSchedule({ clock: o.clock, random: o.random, params: trickle, send, quiet: () => this.#quiet() });
+    this.#room = createBeaconRoom({
       clock: o.clock,
-      random: o.random,
-      intervalMs: o.intervalMs ?? BEACON_INTERVAL_MS,
-      send: () => this.#tick(),
+      // Forgotten no sooner than a neighbour table would drop it.
+      forgetAfterMs: neighbourTimeoutMs(trickle),
+      // With k >= 2 someone in a settled room speaks in every longest
+      // interval, and a point falls at most one and a half intervals after
+      // the last: two intervals of nothing means we were away, not that the
+      // room was polite.
+      quietSpellMs: 2 * trickle.imaxMs,
+      // Both copies leave back to back; a laptop's own beacons are Imin apart at least.
+      repeatWithinMs: trickle.iminMs / 2,
     });
   }
 
@@ -105,19 +123,33 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
   }
 
   #tick(): void {
+    const links = this.#checkLinks();
+    const payload = buildBeacon(this.#nodeId, this.#sessionPort, this.#epoch);
+    for (const c of this.#channels) {
+      c.join(links);
+      c.send(payload);
+    }
+  }
+
+  /** A suppressed beacon still looks at the links, so a new WLAN is not left unannounced. */
+  #quiet(): void {
+    this.#o.counters.bump('beacon.suppressed');
+    const links = this.#checkLinks();
+    for (const c of this.#channels) c.join(links);
+  }
+
+  #checkLinks(): ReturnType<typeof listLinkInterfaces> {
     const links = listLinkInterfaces(this.#o.interface);
     const names = links.map((l) => l.name).join(',');
     // Logged on change only: at most one line per beacon interval, even for a flapping WLAN.
     if (names !== this.#linkNames) {
       if (names === '') this.#o.logger.warn('no interface to beacon on; will keep looking', { interface: this.#o.interface ?? '*' });
       else this.#o.logger.info('beaconing on', { interfaces: names });
+      // A link that came (back) is a new room to announce ourselves to.
+      if (this.#linkNames !== undefined && names !== '') this.#schedule.hurry();
       this.#linkNames = names;
     }
-    const payload = buildBeacon(this.#nodeId, this.#sessionPort, this.#epoch);
-    for (const c of this.#channels) {
-      c.join(links);
-      c.send(payload);
-    }
+    return links;
   }
 
   #receive(msg: Uint8Array, address: string, family: 4 | 6): void {
@@ -130,6 +162,7 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
       return;
     }
     this.#o.counters.bump('beacon.received');
+    steer(this.#schedule, this.#room.hear(toHex(r.beacon.nodeId)), this.#o.counters);
     try {
       this.emit('beacon', { ...r.beacon, address, family });
     } catch (err) {

@@ -11,13 +11,27 @@ import { toHex } from '../crypto/hex.js';
 import { SatchelError } from '../errors/satchel-error.js';
 import type { Clock, TimerHandle } from '../util/clock.js';
 import type { HeardBeacon } from './beacon-packet.js';
-import { BEACON_INTERVAL_MS } from './beacon-schedule.js';
+import { DEFAULT_TRICKLE, type TrickleParams } from './beacon-trickle.js';
 
 /**
- * A neighbour is down after this long without a beacon, in milliseconds:
- * three lost beacons in a row, plus room for jitter.
+ * How long a neighbour may go unheard before it is down, in ms, for a room
+ * beaconing with these parameters. In a busy room a laptop's beacons are
+ * suppressed, and only the silence bound says when it will speak again; a
+ * shorter timeout would drop laptops that are merely being polite (and
+ * 'down' closes their sessions). So: one silence bound for the beacon that
+ * was due, another in case that one was lost, and one longest interval for
+ * timers running late.
  */
-export const NEIGHBOUR_TIMEOUT_MS = 3 * BEACON_INTERVAL_MS + 1_000;
+export function neighbourTimeoutMs(p: Pick<TrickleParams, 'maxSilenceMs' | 'imaxMs'>): number {
+  return 2 * p.maxSilenceMs + p.imaxMs;
+}
+
+/**
+ * Default neighbour timeout, in ms: 264 s with the default beacon. A laptop
+ * that walks away is noticed sooner by its session, which closes after 11 to
+ * 16 s without frames whatever the beacons do.
+ */
+export const NEIGHBOUR_TIMEOUT_MS = neighbourTimeoutMs(DEFAULT_TRICKLE);
 
 export interface Neighbour {
   nodeId: Uint8Array;
@@ -52,9 +66,21 @@ export interface NeighbourTable extends EventEmitter<NeighbourTableEvents> {
 
 interface Row {
   n: Neighbour;
-  /** Last beacon per family, so a dual-stack neighbour does not flap between its addresses. */
-  last: { 4: number; 6: number };
+  /**
+   * IPv4 beacons since the last IPv6 one, so a dual-stack neighbour does not
+   * flap between its addresses. Its beacons leave on both families at once,
+   * so IPv4 copies without their IPv6 twins mean IPv6 has stopped, where a
+   * quiet spell alone (suppression) says nothing about one family.
+   */
+  v4Since6: number;
 }
+
+/**
+ * IPv4 beacons in a row, without IPv6, after which a neighbour is reached
+ * over IPv4. Three, so that one lost IPv6 copy (whichever copy arrives
+ * first) does not switch it.
+ */
+export const IPV6_STOPPED_AFTER_V4 = 3;
 
 const copy = (n: Neighbour): Neighbour => ({ ...n });
 
@@ -79,18 +105,18 @@ class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable
     if (row === undefined) {
       const n: Neighbour = { nodeId: Uint8Array.from(b.nodeId), nodeIdHex: key, address: b.address,
         family: b.family, sessionPort: b.sessionPort, epoch: b.epoch, firstSeen: now, lastSeen: now };
-      this.#rows.set(key, { n, last: { 4: -Infinity, 6: -Infinity, [b.family]: now } });
+      this.#rows.set(key, { n, v4Since6: b.family === 4 ? 1 : 0 });
       // Later arrivals expire later, so an armed timer is already early enough.
       if (this.#timer === undefined) this.#arm(this.#timeoutMs);
       this.emit('up', copy(n));
       return;
     }
-    const { n, last } = row;
-    last[b.family] = now;
+    const { n } = row;
+    row.v4Since6 = b.family === 6 ? 0 : row.v4Since6 + 1;
     n.lastSeen = now;
     // Prefer IPv6 link-local: it needs no address configuration and is on
     // every link. Fall back to IPv4 only once IPv6 beacons have stopped.
-    const takeAddress = b.family === n.family || b.family === 6 || now - last[6] >= this.#timeoutMs;
+    const takeAddress = b.family === n.family || b.family === 6 || row.v4Since6 >= IPV6_STOPPED_AFTER_V4;
     const address = takeAddress ? b.address : n.address;
     const family = takeAddress ? b.family : n.family;
     if (address === n.address && family === n.family && b.sessionPort === n.sessionPort && b.epoch === n.epoch) return;

@@ -1,6 +1,9 @@
 import t from 'tap';
-import { createNeighbourTable, NEIGHBOUR_TIMEOUT_MS, type Neighbour } from '../../daemon/discovery/neighbour-table.js';
-import { BEACON_INTERVAL_MS, type HeardBeacon } from '../../daemon/discovery/beacon.js';
+import { createNeighbourTable, NEIGHBOUR_TIMEOUT_MS, neighbourTimeoutMs, type Neighbour } from '../../daemon/discovery/neighbour-table.js';
+import { BEACON_IMAX_MS, BEACON_MAX_SILENCE_MS, type HeardBeacon } from '../../daemon/discovery/beacon.js';
+
+/** A laptop in a small room, never suppressed, beacons about once per longest interval. */
+const BEACON_INTERVAL_MS = BEACON_IMAX_MS;
 import { CountingClock } from './fixtures/counting-clock.js';
 
 const id = (n: number): Uint8Array => new Uint8Array([0xaa, 0, 0, 0, 0, 0, n >> 8, n & 0xff]);
@@ -19,8 +22,25 @@ function setup(timeoutMs?: number) {
   return { clock, table, events, kinds };
 }
 
-t.test('default timeout is three intervals plus a second', async (t) => {
-  t.equal(NEIGHBOUR_TIMEOUT_MS, 3 * BEACON_INTERVAL_MS + 1_000);
+t.test('default timeout outlasts two silence bounds, so suppression never looks like leaving', async (t) => {
+  t.equal(NEIGHBOUR_TIMEOUT_MS, 2 * BEACON_MAX_SILENCE_MS + BEACON_IMAX_MS);
+  t.equal(neighbourTimeoutMs({ maxSilenceMs: 1_000, imaxMs: 100 }), 2_100);
+});
+
+t.test('a neighbour that only speaks when its silence bound forces it stays up, even missing one', async (t) => {
+  const { clock, table, kinds } = setup();
+  table.seen(hb(1));
+  // Ten forced beacons at the bound, every third one lost on the air.
+  for (let i = 1; i <= 10; i++) {
+    clock.advance(BEACON_MAX_SILENCE_MS);
+    if (i % 3 !== 0) table.seen(hb(1));
+  }
+  t.same(kinds(), ['up:01'], 'no down while it keeps to its bound');
+  // Two bounds missed in a row, and the slack: gone.
+  clock.advance(2 * BEACON_MAX_SILENCE_MS);
+  t.same(kinds(), ['up:01']);
+  clock.advance(BEACON_IMAX_MS);
+  t.same(kinds(), ['up:01', 'down:01']);
 });
 
 t.test('a neighbour that keeps beaconing stays up; one that stops goes down once, on time', async (t) => {
@@ -29,8 +49,9 @@ t.test('a neighbour that keeps beaconing stays up; one that stops goes down once
   table.seen(hb(2));
   t.same(kinds(), ['up:01', 'up:02']);
   t.equal(table.list().length, 2);
-  // 1 keeps beaconing for a minute; 2 goes quiet at t=0.
-  for (let i = 0; i < 12; i++) {
+  // 1 keeps beaconing past the timeout; 2 goes quiet at t=0.
+  const rounds = Math.ceil(NEIGHBOUR_TIMEOUT_MS / BEACON_INTERVAL_MS) + 2;
+  for (let i = 0; i < rounds; i++) {
     clock.advance(BEACON_INTERVAL_MS);
     table.seen(hb(1));
   }
@@ -42,7 +63,7 @@ t.test('a neighbour that keeps beaconing stays up; one that stops goes down once
   t.same(kinds(), ['up:01', 'up:02', 'down:02'], 'not a moment early');
   clock.advance(1);
   t.same(kinds(), ['up:01', 'up:02', 'down:02', 'down:01']);
-  t.equal(events[3]?.at, 60_000 + NEIGHBOUR_TIMEOUT_MS);
+  t.equal(events[3]?.at, rounds * BEACON_INTERVAL_MS + NEIGHBOUR_TIMEOUT_MS);
   clock.advance(10 * NEIGHBOUR_TIMEOUT_MS);
   t.equal(events.length, 4, 'each down exactly once');
   t.equal(clock.live, 0, 'no timer left when the table is empty');
@@ -83,6 +104,13 @@ t.test('a dual-stack neighbour keeps its IPv6 address and does not flap', async 
   }
   t.equal(events.length, 2, 'alternating families cause no changes');
   t.match(table.get('aa00000000000001'), v6);
+  // One IPv6 copy lost on the air, with either family arriving first.
+  for (const order of [[4, 6], [6, 4]]) {
+    for (let i = 0; i < 3; i++) {
+      for (const f of order) if (!(i === 1 && f === 6)) table.seen(f === 6 ? hb(1, v6) : hb(1));
+    }
+  }
+  t.equal(events.length, 2, 'a lost IPv6 copy is not a switch to IPv4');
   // IPv6 stops (disabled on that laptop); IPv4 keeps it up and takes over.
   for (let i = 0; i < 4; i++) {
     clock.advance(BEACON_INTERVAL_MS);
