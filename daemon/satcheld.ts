@@ -59,7 +59,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
     carryLimits: {
       ...(options.carryQuotaBytes > 0 ? { quotaBytes: options.carryQuotaBytes } : {}),
       ...(options.carrySourceShareBytes > 0 ? { sourceShareBytes: options.carrySourceShareBytes } : {}),
-      proofQuotaBytes: options.proofQuotaBytes,
+      ...(options.proofQuotaBytes > 0 ? { proofQuotaBytes: options.proofQuotaBytes } : {}),
     },
   });
   const drafts = createDrafts({ store, clock, random, send: (contactId, text) => messenger.send(contactId, text) });

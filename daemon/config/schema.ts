@@ -6,7 +6,6 @@ import { DEFAULT_BEACON_PORT } from '../discovery/beacon.js';
 import { DEFAULT_OUTBOX_QUOTA_BYTES } from '../messenger/outbox.js';
 import { DEFAULT_LIFETIME_S, MAX_LIFETIME_S } from '../messenger/lifetime.js';
 import { DEFAULT_ATTACHMENT_MAX_BYTES, MAX_ATTACHMENT_MAX_BYTES, MIN_ATTACHMENT_MAX_BYTES } from '../messenger/attachment-rules.js';
-import { DEFAULT_PROOF_QUOTA_BYTES } from '../messenger/quotas.js';
 import { DEFAULT_EPIDEMIC_HOP_LIMIT, DEFAULT_SPRAY_COPIES, DEFAULT_STRATEGY, DEFAULT_TIME_UNIT_MS, ROUTING_STRATEGY_NAMES } from '../routing/index.js';
 import { LOG_LEVELS } from '../util/log.js';
 
@@ -43,7 +42,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'discovery.ipv6', kind: 'boolean', default: true, doc: 'beacon over IPv6 link-local multicast' },
   { key: 'store.carry_quota_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of messages carried for others; 0 = 32 MiB, or 512 MiB on a relay point' },
   { key: 'store.carry_source_share_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of the carry area one neighbour may fill; 0 = 4 MiB, or 64 MiB on a relay point' },
-  { key: 'store.proof_quota_bytes', kind: 'integer', default: DEFAULT_PROOF_QUOTA_BYTES, min: MIN_CARRY_QUOTA_BYTES, max: 2 ** 40, doc: 'bytes of delivery proofs kept to pass on; the oldest go first' },
+  { key: 'store.proof_quota_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of delivery proofs kept to pass on, the oldest going first; 0 = 2 MiB, or 16 MiB on a relay point' },
   { key: 'routing.strategy', kind: 'choice', default: DEFAULT_STRATEGY, choices: ROUTING_STRATEGY_NAMES, doc: 'which neighbours get copies of which messages: direct (only the recipient), epidemic (everyone, up to a hop limit), spray-and-wait (a few copies) or prophet (those likelier to meet the recipient)' },
   { key: 'routing.hop_limit', kind: 'integer', default: DEFAULT_EPIDEMIC_HOP_LIMIT, min: 1, max: 255, doc: 'epidemic: carriers a message may pass through' },
   { key: 'routing.spray_copies', kind: 'integer', default: DEFAULT_SPRAY_COPIES, min: 1, max: 1024, doc: 'spray-and-wait: copies a new message starts with' },

@@ -18,6 +18,8 @@ export const DEFAULT_SOURCE_SHARE_BYTES = 4 * 1024 * 1024;
 export const RELAY_SOURCE_SHARE_BYTES = 64 * 1024 * 1024;
 /** Bytes of delivery proofs kept to spread; the oldest go first. */
 export const DEFAULT_PROOF_QUOTA_BYTES = 2 * 1024 * 1024;
+/** The same on a relay point, which meets far more recipients' proofs. */
+export const RELAY_PROOF_QUOTA_BYTES = 16 * 1024 * 1024;
 
 export interface CarryLimits {
   quotaBytes: number;
@@ -27,6 +29,6 @@ export interface CarryLimits {
 
 export function defaultCarryLimits(relayPoint: boolean): CarryLimits {
   return relayPoint
-    ? { quotaBytes: RELAY_CARRY_QUOTA_BYTES, sourceShareBytes: RELAY_SOURCE_SHARE_BYTES, proofQuotaBytes: DEFAULT_PROOF_QUOTA_BYTES * 8 }
+    ? { quotaBytes: RELAY_CARRY_QUOTA_BYTES, sourceShareBytes: RELAY_SOURCE_SHARE_BYTES, proofQuotaBytes: RELAY_PROOF_QUOTA_BYTES }
     : { quotaBytes: DEFAULT_CARRY_QUOTA_BYTES, sourceShareBytes: DEFAULT_SOURCE_SHARE_BYTES, proofQuotaBytes: DEFAULT_PROOF_QUOTA_BYTES };
 }

@@ -148,15 +148,14 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     get lastHeardMs() { return lastHeardMs; },
     send,
     start() {
-      const first: Frame = {};
-      const route = mailbox.routeInfo(link.peer);
-      if (route !== undefined) first.route = route;
+      // Always sent, even empty (2 bytes): receiving it is how routing learns of the meeting, once.
+      const first: Frame = { route: mailbox.routeInfo(link.peer) ?? {} };
       if (o.opener) {
         reconciler = createReconciler({ set: mailbox.heldIds(), role: 'opener', random: o.random });
         const open = reconciler.start();
         if (open !== undefined) first.reconcile = open;
       }
-      if (first.route !== undefined || first.reconcile !== undefined) send(first);
+      send(first);
     },
     push: (ids: string[]) => offer(ids),
   };
