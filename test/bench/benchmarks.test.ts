@@ -135,6 +135,59 @@ t.test('jitless --quick --json', async (t) => {
   positive(t, f, 'jitlessMessagesPerSecond');
 });
 
+t.test('ingest --quick --json', async (t) => {
+  const f = await runJson(t, 'ingest');
+  t.equal(f['benchmark'], 'ingest');
+  t.equal(f['quick'], true);
+  const records = positive(t, f, 'recordBytes', 200);
+  t.ok(records > (f['textBytes'] as number), 'a sealed envelope is larger than its text');
+  positive(t, f, 'batches');
+  positive(t, f, 'envelopesPerBatch');
+  positive(t, f, 'frameBytes', 256 * 1024 + 1);
+  const ingest = positive(t, f, 'ingest.perSecondMedian');
+  const raw = positive(t, f, 'raw.perSecondMedian');
+  t.ok(ingest < raw, 'opening and recording a message costs more than one raw put');
+  const ratio = positive(t, f, 'ratio.median', 10);
+  t.ok(positive(t, f, 'ratio.worst', 10) <= ratio && ratio <= positive(t, f, 'ratio.best', 10), 'worst <= median <= best');
+  positive(t, f, 'openOnly.usPerEnvelope', 10_000);
+  positive(t, f, 'openOnly.ratioCeiling', 100);
+  t.equal(at(f, 'target.minRatio'), 0.5);
+  t.equal(at(f, 'target.pass'), ratio >= 0.5, 'PASS exactly when the median ratio reaches the target');
+  const runs = at(f, 'runs') as Json[];
+  t.equal(runs.length, f['rounds'], 'one entry per round');
+  for (const r of runs) {
+    positive(t, r, 'ingest.ms');
+    positive(t, r, 'raw.ms');
+    positive(t, r, 'receiptsQueued', 100);
+  }
+});
+
+t.test('meeting --quick --json', async (t) => {
+  const f = await runJson(t, 'meeting');
+  t.equal(f['benchmark'], 'meeting');
+  t.equal(f['quick'], true);
+  const n = positive(t, f, 'messagesEachWay');
+  const body = positive(t, f, 'bodyBytes');
+  t.equal(body, 2 * n * (f['textBytes'] as number), 'bodies are both ways, textBytes each');
+  const done = positive(t, f, 'seconds.done', 60);
+  t.ok(positive(t, f, 'seconds.delivered', 60) >= done, 'delivered comes no earlier than done');
+  const settled = positive(t, f, 'bytes.settled.total');
+  t.ok(settled >= positive(t, f, 'bytes.done.total'), 'bytes only grow');
+  t.ok(settled > body, 'the link carried more than the bodies');
+  positive(t, f, 'bytes.overheadPerMessage.settled', 1_000);
+  const handshake = positive(t, f, 'bytes.handshake', 4096);
+  const split = at(f, 'bytes.split') as Record<string, number>;
+  const carried = Object.entries(split).reduce((s, [k, v]) => (k === 'textBodies' ? s : s + v), 0);
+  t.equal(carried + handshake, settled, 'the split by frame field accounts for every socket byte');
+  t.equal(split['textBodies'], body);
+  t.equal(at(f, 'plainTcp.bytes'), body, 'plain TCP carries the bodies and nothing else');
+  positive(t, f, 'plainTcp.seconds', 60);
+  positive(t, f, 'ratio.timeToPlainTcp');
+  t.ok(positive(t, f, 'ratio.bytesToPlainTcp', 100) > 1);
+  const counters = at(f, 'counters') as Record<string, number>;
+  t.ok((counters['inbound.accepted'] ?? 0) >= 2 * n, 'both sides accepted every text (and the receipts)');
+});
+
 t.test('run-all --quick: each report ends with its headline', async (t) => {
   t.ok(existsSync(join(BENCH, 'run-all.mjs')));
   const r = await runBench('run-all.mjs', ['--quick']);
@@ -144,6 +197,8 @@ t.test('run-all --quick: each report ends with its headline', async (t) => {
     startup: /^startup median=\d+ ms ratio=\d+\.\d x node -e 0/,
     'idle-cost': /^idle rss ratio=\d+\.\d\d cpu=\d+\.\d{3}% of a core over \d+ s/,
     jitless: /^jitless cost seal=[\d.]+x open=[\d.]+x pairkey=[\d.]+x card=[\d.]+x$/,
+    ingest: /^ingest [\d,]+\/s raw [\d,]+\/s ratio=\d+\.\d{3} \(target >= 0\.5\) (PASS|MISS)$/,
+    meeting: /^meeting \d+\+\d+ done=\d+\.\d\d s \(\d+ x plain TCP\) overhead=\d+\.\d B\/msg beyond 40 B bodies/,
   };
   for (const [name, re] of Object.entries(headlines)) {
     const section = r.stdout.split(`== ${name} (quick)\n`)[1]?.split(/\n\(\d+\.\d s\)\n/)[0] ?? '';
