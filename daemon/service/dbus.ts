@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
+import { adaptUsocket } from './usocket-compat.js';
 
 export interface DbusMessage {
   type: number;
@@ -63,7 +64,7 @@ interface MessageStatics {
 }
 
 interface DbusNextModule {
-  sessionBus(opts: { busAddress: string }): MessageBus;
+  sessionBus(opts: { busAddress: string; negotiateUnixFd?: boolean }): MessageBus;
   interface: { Interface: new (name: string) => DbusInterface };
   Variant: new <T>(signature: string, value: T) => VariantValue<T>;
   Message: MessageStatics;
@@ -77,9 +78,17 @@ export const Variant = dbusNext.Variant;
 export const DBusError = dbusNext.DBusError;
 export const BaseInterface = dbusNext.interface.Interface;
 
-/** Opens a connection; it is usable once the bus emits 'connect'. */
+/**
+ * Opens a connection; it is usable once the bus emits 'connect'. Unix fd
+ * passing is negotiated so activities can hand over open files
+ * (SendWithAttachmentFd) and the CLI can pass them; it needs dbus-next's
+ * optional `usocket` (without it dbus-next falls back to a plain socket and
+ * the bus refuses messages carrying descriptors), adapted in usocket-compat.ts.
+ */
 export function openMessageBus(address: string): MessageBus {
-  return dbusNext.sessionBus({ busAddress: address });
+  const bus = dbusNext.sessionBus({ busAddress: address, negotiateUnixFd: true });
+  adaptUsocket(bus._connection?.stream);
+  return bus;
 }
 
 /** Values from the D-Bus specification (RequestName, message flags). */

@@ -9,6 +9,7 @@
  * and anything that is not ours is left to dbus-next (Introspect, Peer,
  * Properties, UnknownMethod for unknown members).
  */
+import { closeSync } from 'node:fs';
 import type { Logger } from '../util/log.js';
 import { toDbusError, type DbusErrorReply } from './dbus-errors.js';
 import {
@@ -45,6 +46,7 @@ async function answer(
   const got = msg.signature ?? '';
   const expected = signatureOf(method.in);
   if (got !== expected) {
+    closeDescriptors(msg);
     const names = method.in.map((a) => `${a.name}: ${a.type}`).join(', ');
     reply(bus, msg, log, qualified, {
       name: INVALID_ARGUMENT_ERROR_NAME,
@@ -60,6 +62,44 @@ async function answer(
     return;
   }
   reply(bus, msg, log, qualified, out, signatureOf(method.out));
+}
+
+/** The single complete types a signature is made of, e.g. 'sa{sv}h' → ['s', 'a{sv}', 'h']. */
+export function topLevelTypes(signature: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const one = (): void => {
+    const c = signature[i++];
+    if (c === 'a') one();
+    else if (c === '(' || c === '{') {
+      const close = c === '(' ? ')' : '}';
+      while (i < signature.length && signature[i] !== close) one();
+      i++;
+    }
+  };
+  while (i < signature.length) {
+    const start = i;
+    one();
+    out.push(signature.slice(start, i));
+  }
+  return out;
+}
+
+/**
+ * A call we refuse may still have brought descriptors (h arguments): they
+ * are the daemon's from the moment they arrive and must be closed, or any
+ * caller could run the daemon out of them.
+ */
+function closeDescriptors(msg: DbusMessage): void {
+  topLevelTypes(msg.signature ?? '').forEach((type, i) => {
+    const fd = msg.body[i];
+    if (type !== 'h' || typeof fd !== 'number') return;
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed or never ours: nothing to release.
+    }
+  });
 }
 
 function reply(

@@ -1,5 +1,8 @@
 /** org.satchel.Satchel1.Messages: sending, reading and following messages. */
+import { closeSync } from 'node:fs';
+import { mediaTypeFor } from '../messenger/attachment-rules.js';
 import { checkMessageId, checkUserId } from '../messenger/validate.js';
+import { readFileFromFd, readFileFromPath } from './attachment-input.js';
 import { conversationDict, messageDict, outboxDict, traceDict } from './records.js';
 import type { InterfaceSpec } from './member-spec.js';
 import { MESSAGES_INTERFACE } from './names.js';
@@ -14,6 +17,36 @@ export const messagesInterface: InterfaceSpec = {
       run: async (ctx, [contactId, text]) => [
         await ctx.messenger.send(checkUserId(contactId as string, 'contact_id'), text as string),
       ],
+    },
+    {
+      name: 'SendWithAttachment',
+      in: [{ name: 'contact_id', type: 's' }, { name: 'text', type: 's' }, { name: 'path', type: 's' }],
+      out: [{ name: 'message_id', type: 's' }],
+      run: async (ctx, [contactId, text, path]) => {
+        const to = checkUserId(contactId as string, 'contact_id');
+        const file = readFileFromPath(path as string, ctx.messenger.attachmentMaxBytes(), ctx.messenger.storeUse().path);
+        return [await ctx.messenger.sendWithAttachment(to, text as string, { ...file, mediaType: mediaTypeFor(file.name) })];
+      },
+    },
+    {
+      name: 'SendWithAttachmentFd',
+      in: [{ name: 'contact_id', type: 's' }, { name: 'text', type: 's' }, { name: 'name', type: 's' }, { name: 'fd', type: 'h' }],
+      out: [{ name: 'message_id', type: 's' }],
+      run: async (ctx, [contactId, text, name, fd]) => {
+        // The descriptor is ours now: closed whatever happens.
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileFromFd(fd as number, ctx.messenger.attachmentMaxBytes(), 'fd');
+        } finally {
+          try {
+            closeSync(fd as number);
+          } catch {
+            // -1 stands for a descriptor that never came (see usocket-compat.ts).
+          }
+        }
+        const to = checkUserId(contactId as string, 'contact_id');
+        return [await ctx.messenger.sendWithAttachment(to, text as string, { name: name as string, bytes, mediaType: mediaTypeFor(name as string) })];
+      },
     },
     {
       name: 'ListConversations',

@@ -63,6 +63,13 @@ export function messageDict(m: MessageInfo): Dict {
     reason: str(m.reason),
     time_ms: ms(m.timeMs),
     copies: u32(m.copies),
+    // Only for messages with a file, so activities can test for the key.
+    ...(m.attachment ? {
+      attachment_name: str(m.attachment.name),
+      attachment_size: u32(m.attachment.size),
+      attachment_type: str(m.attachment.mediaType),
+      attachment_path: str(m.attachment.path),
+    } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { PYTHON, run } from './fixtures/clients.js';
-import { ALICE } from './fixtures/fake-messenger.js';
+import { ALICE, FAKE_ATTACHMENT_MAX_BYTES } from './fixtures/fake-messenger.js';
 import { startHarness } from './fixtures/harness.js';
 
 const GUIDE = readFileSync(fileURLToPath(new URL('../../docs/dbus-api.md', import.meta.url)), 'utf8');
@@ -83,4 +83,21 @@ t.test('the PyGObject example lists and shows the error name', async (t) => {
   const r = await run(PYTHON, [script], { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: h.address });
   t.equal(r.code, 0, r.stderr);
   t.equal(r.stdout, 'Alice ✓: 1 unread\nBob: 0 unread\norg.satchel.Satchel1.Error.EmptyBody: message body is empty\n');
+});
+
+t.test('the dbus-python file example hands over an open file and names the error for one too big', async (t) => {
+  const h = await startHarness(t);
+  const script = join(h.dir, 'send_file.py');
+  writeFileSync(script, example('python-send-file'));
+  const drawing = join(h.dir, 'moon.png');
+  writeFileSync(drawing, Buffer.alloc(1000, 7));
+  const env = { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: h.address };
+  const r = await run(PYTHON, [script, ALICE, drawing, 'the moon'], env);
+  t.equal(r.code, 0, r.stderr);
+  t.match(r.stdout, /^queued as [0-9a-f]{32}$/m);
+  t.same(h.messenger.calls.at(-1), { method: 'sendWithAttachment', args: [ALICE, 'the moon', { name: 'moon.png', size: 1000, mediaType: 'image/png' }] });
+  writeFileSync(drawing, Buffer.alloc(FAKE_ATTACHMENT_MAX_BYTES + 1));
+  const big = await run(PYTHON, [script, ALICE, drawing], env);
+  t.equal(big.code, 1);
+  t.equal(big.stderr.trim(), 'that file is too big to send');
 });
