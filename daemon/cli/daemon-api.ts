@@ -43,6 +43,12 @@ export async function send(c: DaemonClient, contactId: string, text: string): Pr
   return typeof id === 'string' ? id : '';
 }
 
+/** Passes the open file itself, so the daemon reads what this user may read, wherever it is. */
+export async function sendWithAttachmentFd(c: DaemonClient, contactId: string, text: string, name: string, fd: number): Promise<string> {
+  const [id] = await c.call(MESSAGES_INTERFACE, 'SendWithAttachmentFd', 'sssh', [contactId, text, name, fd]);
+  return typeof id === 'string' ? id : '';
+}
+
 export async function purge(c: DaemonClient, id: string): Promise<void> {
   await c.call(ADMIN_INTERFACE, 'Purge', 's', [id]);
 }

@@ -1,12 +1,17 @@
 /**
- * `satchel send`: queue a text message, and with --wait follow it until it
- * is delivered, fails or the deadline passes. The subscription comes before
- * Send, as docs/dbus-api.md asks, so the first state change cannot be missed.
+ * `satchel send`: queue a text message (with --attach, a file too), and with
+ * --wait follow it until it is delivered, fails or the deadline passes. The
+ * subscription comes before Send, as docs/dbus-api.md asks, so the first
+ * state change cannot be missed. A file goes as an open descriptor
+ * (SendWithAttachmentFd): the daemon, another user on a device, can send
+ * only what the technician could open.
  */
+import { closeSync, openSync } from 'node:fs';
+import { basename } from 'node:path';
 import { MESSAGES_INTERFACE } from '../../service/names.js';
 import { defineCommand } from '../command.js';
 import { CliError } from '../cli-error.js';
-import { send } from '../daemon-api.js';
+import { send, sendWithAttachmentFd } from '../daemon-api.js';
 import { EXIT } from '../exit-codes.js';
 import { userIdArg } from '../ids.js';
 import type { Json } from '../unwrap.js';
@@ -26,17 +31,21 @@ export interface SendView {
 export const sendCommand = defineCommand<SendView>({
   name: 'send',
   summary: 'send a text message to a contact (--wait to follow it)',
-  synopsis: 'send USER_ID TEXT|- [--wait] [--timeout SECONDS]',
+  synopsis: 'send USER_ID TEXT|- [--attach FILE] [--wait] [--timeout SECONDS]',
   details: [
     'TEXT "-" reads the text from standard input (one trailing newline dropped).',
+    '--attach FILE    send FILE with the message (TEXT may then be left out); the',
+    '                 recipient sees the message once the whole file has arrived',
     '--wait           follow the message until it is delivered or failed; exit 1 if',
     `                 it failed or was not delivered in time (default ${DEFAULT_SEND_WAIT_S} s)`,
     '--timeout S      how long --wait waits, in seconds',
   ].join('\n'),
-  options: { wait: { type: 'boolean' }, timeout: { type: 'string' } },
-  positionals: [2, 2],
+  options: { wait: { type: 'boolean' }, timeout: { type: 'string' }, attach: { type: 'string' } },
+  positionals: [1, 2],
   async run(ctx, { values, positionals }) {
     const contactId = userIdArg(positionals[0] ?? '', 'USER_ID');
+    const attach = values['attach'];
+    if (typeof attach !== 'string' && positionals.length < 2) throw CliError.usage('send needs TEXT (or a file with --attach FILE)');
     let text = positionals[1] ?? '';
     if (text === '-') text = (await ctx.readStdin()).replace(/\r?\n$/, '');
     const timeoutS = values['timeout'] === undefined ? DEFAULT_SEND_WAIT_S : Number(values['timeout']);
@@ -52,7 +61,7 @@ export const sendCommand = defineCommand<SendView>({
         poke?.();
       });
     }
-    const id = await send(c, contactId, text);
+    const id = typeof attach === 'string' ? await sendFile(c, contactId, text, attach) : await send(c, contactId, text);
     const data: SendView = { id, contact_id: contactId, state: 'waiting', reason: '', waited_ms: 0 };
     if (!wait) return { data };
 
@@ -84,3 +93,20 @@ export const sendCommand = defineCommand<SendView>({
     return `message ${v.id} is still ${v.state} after ${Math.round(v.waited_ms / 1000)} s; it stays in the outbox`;
   },
 });
+
+async function sendFile(c: Parameters<typeof send>[0], contactId: string, text: string, path: string): Promise<string> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    if (code === 'ENOENT') throw new CliError(EXIT.NOT_FOUND, `cannot send ${path}: no such file`);
+    throw CliError.usage(`cannot send ${path}: ${code}`);
+  }
+  try {
+    return await sendWithAttachmentFd(c, contactId, text, basename(path), fd);
+  } finally {
+    // The daemon got its own copy of the descriptor with the call.
+    closeSync(fd);
+  }
+}
