@@ -1,10 +1,9 @@
 /**
  * What the beacon remembers of the room, to tell the schedule how to take
- * each beacon heard: from a laptop it knew ('known', counts towards
- * suppression), from one it did not ('new', answer it), the second copy of
- * a beacon it just heard on the other address family ('repeat', counted
- * once), or the first one after hearing nobody for a while ('back': we were
- * out of range or the WLAN dropped, so the room may have forgotten us).
+ * each beacon heard: from a laptop it knew ('known'), from one it did not
+ * ('new': answer it), or the first one after hearing nobody for a while
+ * ('back': we were out of range or the WLAN dropped, so the room may have
+ * forgotten us). Every kind counts towards suppression.
  *
  * A map of last-heard times and no timers: stale entries are swept while
  * hearing, at most once per quarter of `forgetAfterMs`.
@@ -16,7 +15,7 @@ import type { BeaconSchedule } from './beacon-schedule.js';
 /** Most laptops remembered, far beyond any classroom; past it strangers are not stored. */
 export const BEACON_ROOM_MAX_NODES = 4_096;
 
-export type Heard = 'known' | 'new' | 'repeat' | 'back';
+export type Heard = 'known' | 'new' | 'back';
 
 export interface BeaconRoomOptions {
   clock: Clock;
@@ -24,8 +23,6 @@ export interface BeaconRoomOptions {
   forgetAfterMs: number;
   /** Hearing nobody for this long, in ms, makes the next beacon 'back'. */
   quietSpellMs: number;
-  /** Two beacons from one laptop closer than this, in ms, are one beacon sent on two families. */
-  repeatWithinMs: number;
   maxNodes?: number;
 }
 
@@ -35,7 +32,7 @@ export interface BeaconRoom {
 }
 
 export function createBeaconRoom(opts: BeaconRoomOptions): BeaconRoom {
-  const { clock, forgetAfterMs, quietSpellMs, repeatWithinMs } = opts;
+  const { clock, forgetAfterMs, quietSpellMs } = opts;
   const maxNodes = opts.maxNodes ?? BEACON_ROOM_MAX_NODES;
   const lastHeard = new Map<string, number>();
   let lastAny = -Infinity;
@@ -52,24 +49,20 @@ export function createBeaconRoom(opts: BeaconRoomOptions): BeaconRoom {
       const wasQuiet = lastHeard.size > 0 && now - lastAny >= quietSpellMs;
       lastAny = now;
       if (now - lastSweep >= forgetAfterMs / 4 || lastHeard.size >= maxNodes) sweep(now);
-      const before = lastHeard.get(id);
-      if (before === undefined) {
+      if (!lastHeard.has(id)) {
         if (lastHeard.size < maxNodes) lastHeard.set(id, now);
         return wasQuiet ? 'back' : 'new';
       }
       lastHeard.set(id, now);
-      if (wasQuiet) return 'back';
-      return now - before < repeatWithinMs ? 'repeat' : 'known';
+      return wasQuiet ? 'back' : 'known';
     },
     get size() { return lastHeard.size; },
   };
 }
 
-/** What the schedule is told about a beacon heard; counted under `beacon.<kind>` where it matters. */
-export function steer(schedule: BeaconSchedule, heard: Heard, counters?: Counters): void {
-  // Two copies of one beacon are one transmission in Trickle's count.
-  if (heard === 'repeat') return;
-  schedule.heard();
+/** What the schedule is told of a beacon from `from`; counted under `beacon.<kind>` where it matters. */
+export function steer(schedule: BeaconSchedule, from: string, heard: Heard, counters?: Counters): void {
+  schedule.heard(from);
   if (heard === 'new') {
     counters?.bump('beacon.new_node');
     schedule.answer();

@@ -27,8 +27,12 @@ export const BEACON_MIN_GAP_MS = 1_000;
 export interface BeaconSchedule {
   /** Sends at once, then keeps sending on schedule. */
   start(): void;
-  /** A beacon from a laptop we already knew was heard. */
-  heard(): void;
+  /**
+   * A beacon from laptop `from` was heard. Trickle counts distinct laptops
+   * per interval, so the two copies of one beacon (IPv4 and IPv6), however
+   * far apart they arrive, count once.
+   */
+  heard(from: string): void;
   /** A laptop we did not know was heard: it should hear us soon. Coalesced. */
   answer(): void;
   /** Something of ours changed, or we came back: tell the room soon. Coalesced. */

@@ -2,7 +2,7 @@
  * The quiet beacon schedule: Trickle (RFC 6206, section 4.2) adapted to
  * presence. Intervals double from Imin to Imax; a transmission point is
  * drawn in the second half of each interval; at that point the beacon is
- * suppressed if k beacons from known laptops were heard in the interval.
+ * suppressed if beacons from k different laptops were heard in the interval.
  * So a settled room sends about k beacons per interval whatever its size,
  * instead of one per laptop: OLPC's mesh broke at 15 to 40 laptops per room
  * from exactly that per-laptop chatter.
@@ -13,14 +13,17 @@
  *   additions restore what presence needs:
  *   - answer(): a laptop we never heard learns of us only from our own
  *     beacon, so on hearing one we send ours soon, unsuppressed. A newcomer
- *     thus hears every laptop within about Imin. The room does not also
- *     reset its intervals: that would add about k·log2(Imax/Imin) beacons
- *     per arrival and tell the newcomer nothing it lacks.
+ *     thus hears every laptop within about Imin, at the price of one beacon
+ *     per laptop present per arrival (simulated, a room of 50 where one
+ *     laptop leaves and one arrives every two minutes sends about 0.6
+ *     beacons a second rather than 0.45). The room does not also reset its
+ *     intervals: that would add about k·log2(Imax/Imin) beacons per arrival
+ *     and tell the newcomer nothing it lacks.
  *   - a silence bound: however busy the room, a laptop sends at least once
  *     per maxSilenceMs, so a neighbour table that expires after a few such
  *     bounds never drops a laptop that is merely being polite. It is what
  *     makes the room's rate grow again, slowly, past about
- *     k·maxSilenceMs/Imax laptops (32 with the defaults).
+ *     k·maxSilenceMs/Imax laptops (48 with the defaults).
  * - hurry() is Trickle's reset (to Imin, new interval) plus one early beacon,
  *   for inconsistencies of our own: our epoch or session port changed, our
  *   links changed, or we came back after hearing nobody for a while.
@@ -42,14 +45,18 @@ export const BEACON_IMIN_MS = 1_000;
  * which keeps that near the 11 to 16 s after which its sessions have died.
  */
 export const BEACON_IMAX_MS = 8_000;
-/** Trickle's k: beacons from known laptops heard in an interval that make ours redundant. */
+/** Trickle's k: laptops heard in an interval that make our beacon redundant. */
 export const BEACON_REDUNDANCY = 2;
 /**
- * Longest a laptop stays quiet however busy the room, in ms: sixteen
- * longest intervals. Flat room traffic up to about 32 laptops, then one
- * beacon per laptop per 128 s (1.6 a second for 200 laptops).
+ * Longest a laptop stays quiet however busy the room, in ms: 24 longest
+ * intervals, 192 s. Room traffic stays nearly flat to about 50 laptops and
+ * then grows by about one beacon per laptop per 192 s (about one a second
+ * for 200 laptops). With sixteen, a simulated room of 50 sent 1.7 to 2
+ * times what 10 did, too steep; 32 would be flatter still, but this is also
+ * how far apart a laptop's beacons can be, which sets the neighbour timeout
+ * and how long a dropped session waits for a beacon to redial on.
  */
-export const BEACON_MAX_SILENCE_MS = 16 * BEACON_IMAX_MS;
+export const BEACON_MAX_SILENCE_MS = 24 * BEACON_IMAX_MS;
 
 export interface TrickleParams {
   iminMs: number;
@@ -81,8 +88,8 @@ export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSched
   let ends = 0;
   let pointAt = 0;
   let decided = true;
-  /** Beacons heard from known laptops in this interval: Trickle's c. */
-  let heard = 0;
+  /** Laptops heard in this interval, up to k: Trickle's c is its length. */
+  let speakers: string[] = [];
   let sentInInterval = false;
   let lastSentAt = -Infinity;
   let earlyAt = Infinity;
@@ -93,7 +100,7 @@ export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSched
     ends = now + size;
     pointAt = now + size / 2 + (size / 2) * unitInterval(random);
     decided = false;
-    heard = 0;
+    speakers = [];
     sentInInterval = false;
   };
 
@@ -105,7 +112,12 @@ export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSched
     timer = clock.setTimeout(fire, Math.max(0, next - clock.monotonic()));
   };
 
-  /** Were we to keep quiet now, the next point could come this late: too late? */
+  /**
+   * Were we to keep quiet now, the next point could come this late: too
+   * late? (Drawing this deadline at random, to keep laptops that all
+   * answered one newcomer from being forced to speak together a bound
+   * later, was tried: it only added forced beacons.)
+   */
   const silenceDue = (): boolean => ends + Math.min(2 * size, imaxMs) - lastSentAt > maxSilenceMs;
 
   function fire(): void {
@@ -123,7 +135,7 @@ export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSched
       decided = true;
       // An early beacon in this interval already told the room we are here.
       if (!sending && !sentInInterval) {
-        if (heard < redundancy || silenceDue()) sending = true;
+        if (speakers.length < redundancy || silenceDue()) sending = true;
         else suppressed = true;
       }
     }
@@ -162,8 +174,8 @@ export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSched
       arm();
       send();
     },
-    heard() {
-      if (running) heard++;
+    heard(from) {
+      if (running && speakers.length < redundancy && !speakers.includes(from)) speakers.push(from);
     },
     // Spread over Imin: every laptop in the room answers the same newcomer.
     answer: () => early(true),

@@ -77,8 +77,6 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
       // the last: two intervals of nothing means we were away, not that the
       // room was polite.
       quietSpellMs: 2 * trickle.imaxMs,
-      // Both copies leave back to back; a laptop's own beacons are Imin apart at least.
-      repeatWithinMs: trickle.iminMs / 2,
     });
   }
 
@@ -162,7 +160,8 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
       return;
     }
     this.#o.counters.bump('beacon.received');
-    steer(this.#schedule, this.#room.hear(toHex(r.beacon.nodeId)), this.#o.counters);
+    const from = toHex(r.beacon.nodeId);
+    steer(this.#schedule, from, this.#room.hear(from), this.#o.counters);
     try {
       this.emit('beacon', { ...r.beacon, address, family });
     } catch (err) {

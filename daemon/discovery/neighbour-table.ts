@@ -27,7 +27,7 @@ export function neighbourTimeoutMs(p: Pick<TrickleParams, 'maxSilenceMs' | 'imax
 }
 
 /**
- * Default neighbour timeout, in ms: 264 s with the default beacon. A laptop
+ * Default neighbour timeout, in ms: 392 s with the default beacon. A laptop
  * that walks away is noticed sooner by its session, which closes after 11 to
  * 16 s without frames whatever the beacons do.
  */

@@ -4,7 +4,7 @@ import type { BeaconSchedule } from '../../daemon/discovery/beacon-schedule.js';
 import { ManualClock } from '../../daemon/util/clock.js';
 import { createCounters } from '../../daemon/util/counters.js';
 
-const OPTS = { forgetAfterMs: 100_000, quietSpellMs: 16_000, repeatWithinMs: 500 };
+const OPTS = { forgetAfterMs: 100_000, quietSpellMs: 16_000 };
 
 function setup(over: Partial<typeof OPTS & { maxNodes: number }> = {}) {
   const clock = new ManualClock();
@@ -12,12 +12,10 @@ function setup(over: Partial<typeof OPTS & { maxNodes: number }> = {}) {
   return { clock, room };
 }
 
-t.test('new, then its twin on the other family, then known', async (t) => {
+t.test('new, then known', async (t) => {
   const { clock, room } = setup();
   t.equal(room.hear('a'), 'new');
-  t.equal(room.hear('a'), 'repeat', 'the second copy of one beacon');
-  clock.advance(499);
-  t.equal(room.hear('a'), 'repeat');
+  t.equal(room.hear('a'), 'known', 'the second copy of one beacon');
   clock.advance(1_000);
   t.equal(room.hear('a'), 'known');
   t.equal(room.hear('b'), 'new');
@@ -32,7 +30,7 @@ t.test('back: the first beacon after hearing nobody for a quiet spell', async (t
   t.equal(room.hear('a'), 'known', 'a polite room is not a quiet spell');
   clock.advance(OPTS.quietSpellMs);
   t.equal(room.hear('b'), 'back', 'heard nobody for a spell: we were away');
-  t.equal(room.hear('b'), 'repeat');
+  t.equal(room.hear('b'), 'known', 'its twin on the other family');
   t.equal(room.hear('a'), 'known', 'only the first one is back');
   clock.advance(OPTS.quietSpellMs);
   t.equal(room.hear('c'), 'back', 'a stranger after a quiet spell is back too: it calls for the reset');
@@ -67,14 +65,14 @@ t.test('bounded: strangers past maxNodes are not stored, and are new each time',
 t.test('steer(): what the schedule hears of each kind, and what is counted', async (t) => {
   const calls: string[] = [];
   const schedule: BeaconSchedule = {
-    start: () => calls.push('start'), heard: () => calls.push('heard'), answer: () => calls.push('answer'),
+    start: () => calls.push('start'), heard: (from) => calls.push(`heard ${from}`), answer: () => calls.push('answer'),
     hurry: () => calls.push('hurry'), close: () => calls.push('close'),
   };
   const counters = createCounters();
-  const kinds: Heard[] = ['repeat', 'known', 'new', 'back'];
-  for (const k of kinds) steer(schedule, k, counters);
-  t.same(calls, ['heard', 'heard', 'answer', 'heard', 'hurry'], 'a repeat is not counted twice; new is answered; back resets');
+  const kinds: Heard[] = ['known', 'new', 'back'];
+  for (const k of kinds) steer(schedule, k[0]!, k, counters);
+  t.same(calls, ['heard k', 'heard n', 'answer', 'heard b', 'hurry'], 'all count; new is answered; back resets');
   t.same(counters.snapshot(), { 'beacon.back': 1, 'beacon.new_node': 1 });
-  steer(schedule, 'new');
+  steer(schedule, 'x', 'new');
   t.equal(calls.at(-1), 'answer', 'counters are optional');
 });

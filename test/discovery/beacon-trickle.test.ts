@@ -19,19 +19,20 @@ function setup(params: TrickleParams = P, seed = 5) {
   return { clock, sent, quiet, s };
 }
 
-/** Calls `heard()` every `everyMs` for `forMs`: a room that keeps talking. */
-function chatter(clock: CountingClock, s: { heard(): void }, everyMs: number, forMs: number): void {
+/** A room that keeps talking: a beacon every `everyMs` for `forMs`, from laptops a, b, c, ... in turn. */
+function chatter(clock: CountingClock, s: { heard(from: string): void }, everyMs: number, forMs: number, speakers = 8): void {
+  let i = 0;
   for (let at = 0; at < forMs; at += everyMs) {
-    s.heard();
+    s.heard(String.fromCharCode(97 + (i++ % speakers)));
     clock.advance(everyMs);
   }
 }
 
 const gapsOf = (xs: number[]): number[] => xs.slice(1).map((x, i) => x - (xs[i] ?? 0));
 
-t.test('defaults: Imin 1 s doubling to 8 s, k = 2, silent at most sixteen Imax', async (t) => {
+t.test('defaults: Imin 1 s doubling to 8 s, k = 2, silent at most 24 Imax', async (t) => {
   t.same(DEFAULT_TRICKLE, { iminMs: BEACON_IMIN_MS, imaxMs: BEACON_IMAX_MS, redundancy: BEACON_REDUNDANCY, maxSilenceMs: BEACON_MAX_SILENCE_MS });
-  t.same([BEACON_IMIN_MS, BEACON_IMAX_MS, BEACON_REDUNDANCY, BEACON_MAX_SILENCE_MS], [1_000, 8_000, 2, 128_000]);
+  t.same([BEACON_IMIN_MS, BEACON_IMAX_MS, BEACON_REDUNDANCY, BEACON_MAX_SILENCE_MS], [1_000, 8_000, 2, 192_000]);
   t.ok(Object.isFrozen(DEFAULT_TRICKLE));
 });
 
@@ -89,6 +90,17 @@ t.test('suppression: k beacons heard before the point silence ours; k - 1 do not
   });
 });
 
+t.test('c counts laptops, not datagrams: one laptop heard over and over never silences us', async (t) => {
+  const { clock, quiet, s } = setup();
+  s.start();
+  chatter(clock, s, 50, 100_000, 1);
+  t.equal(quiet.length, 0, 'one speaker, k = 2: never suppressed');
+  const two = setup();
+  two.s.start();
+  chatter(two.clock, two.s, 50, 100_000, 2);
+  t.ok(two.quiet.length > 5, 'two speakers are enough');
+});
+
 t.test('hurry(): Trickle reset to Imin plus one early beacon, rate-limited', async (t) => {
   const { clock, sent, s } = setup();
   s.start();
@@ -124,7 +136,7 @@ t.test('answer(): one early beacon, spread over Imin, sent even in a busy room; 
     while (clock.monotonic() - (sent.at(-1) ?? 0) < P.iminMs) chatter(clock, s, 250, 250);
     const before = sent.length;
     const at = clock.monotonic();
-    for (let j = 0; j < 5; j++) { s.answer(); s.heard(); }
+    for (let j = 0; j < 5; j++) { s.answer(); s.heard(`n${j}`); }
     chatter(clock, s, 250, P.iminMs);
     t.equal(sent.length, before + 1, 'five answers, one beacon, in spite of the chatter');
     spread.push((sent.at(-1) ?? 0) - at);
@@ -163,7 +175,7 @@ t.test('random draws stay in their bounds over many intervals and seeds', async 
 
 t.test('nothing before start(); close() stops everything', async (t) => {
   const { clock, sent, quiet, s } = setup();
-  s.heard();
+  s.heard('a');
   s.answer();
   s.hurry();
   clock.advance(60_000);
@@ -174,7 +186,7 @@ t.test('nothing before start(); close() stops everything', async (t) => {
   s.answer();
   s.close();
   s.close();
-  s.heard();
+  s.heard('a');
   s.answer();
   s.hurry();
   clock.advance(10 * P.maxSilenceMs);

@@ -43,8 +43,8 @@ t.test('room traffic stays nearly flat from 10 to 25 to 50 laptops; fixed beacon
   const [q10, q25, q50] = quiet.map((q) => q.perSecond) as [number, number, number];
   const [f10, f50] = fixed.map((f) => f.perSecond) as [number, number];
   t.comment(`beacons/s: quiet ${q10.toFixed(3)} / ${q25.toFixed(3)} / ${q50.toFixed(3)}, fixed ${f10.toFixed(1)} / ${f50.toFixed(1)}`);
-  t.ok(q50 / q10 <= 2, `50 laptops send at most twice what 10 do (${(q50 / q10).toFixed(2)}x)`);
-  t.ok(q25 / q10 <= 1.6, `25 vs 10: ${(q25 / q10).toFixed(2)}x`);
+  t.ok(q50 / q10 <= 1.6, `50 laptops send at most 1.6 times what 10 do (${(q50 / q10).toFixed(2)}x)`);
+  t.ok(q25 / q10 <= 1.3, `25 vs 10: ${(q25 / q10).toFixed(2)}x`);
   t.ok(f50 / f10 > 4.5 && f50 / f10 < 5.5, `fixed: ${(f50 / f10).toFixed(2)}x`);
   t.ok(q50 < f50 / 50, `a room of 50 sends less than a fiftieth of the fixed scheme (${q50.toFixed(2)} vs ${f50.toFixed(1)} /s)`);
 });
