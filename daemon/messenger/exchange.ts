@@ -56,7 +56,7 @@ export type Exchange = Pick<Mailbox, 'accept' | 'acknowledged' | 'offersFor' | '
 
 export function createExchange(d: ExchangeDeps): Exchange {
   const { store, clock, counters } = d;
-  const heldListeners: ((ids: string[]) => void)[] = [];
+  const heldListeners: ((ids: string[], fromNode?: string) => void)[] = [];
   let timer: TimerHandle | undefined;
   let armedFor = Infinity;
   let closed = false;
@@ -99,12 +99,12 @@ export function createExchange(d: ExchangeDeps): Exchange {
     armSweep();
   }
 
-  function announce(ids: string[]): void {
+  function announce(ids: string[], fromNode?: string): void {
     if (ids.length === 0) return;
     for (const id of ids) d.held.add(id);
     armSweep();
     // After the caller has acknowledged the batch at hand, so a sender learns "sent" before "delivered".
-    queueMicrotask(() => { for (const fn of heldListeners) fn(ids); });
+    queueMicrotask(() => { for (const fn of heldListeners) fn(ids, fromNode); });
   }
 
   function prove(ids: Uint8Array[], lifetimeS: number): string[] {
@@ -136,8 +136,14 @@ export function createExchange(d: ExchangeDeps): Exchange {
 
     accept(peer, envelopes, proofs) {
       const receiptIds: string[] = [];
+      const ownProofs = new Set<string>();
       const out = acceptEnvelopes({
-        store, me: d.me, myId: d.myId, keys: d.keys, clock, counters, limits: d.limits, attachmentMaxBytes: d.attachmentMaxBytes, prove,
+        store, me: d.me, myId: d.myId, keys: d.keys, clock, counters, limits: d.limits, attachmentMaxBytes: d.attachmentMaxBytes,
+        prove: (ids, lifetimeS) => {
+          const kept = prove(ids, lifetimeS);
+          for (const id of kept) ownProofs.add(id);
+          return kept;
+        },
         queueReceipts: (owed) => {
           for (const [sender, ids] of owed) {
             const id = d.queueReceipt(sender, ids);
@@ -148,7 +154,10 @@ export function createExchange(d: ExchangeDeps): Exchange {
       for (const id of out.dropped) d.held.delete(id);
       for (const m of out.received) d.received(m);
       for (const m of out.changed) d.stateChanged(m);
-      announce([...out.held, ...receiptIds]);
+      // Our own receipts and proofs go to everyone, the peer included; what it handed us goes to the others.
+      announce(receiptIds);
+      announce(out.held.filter((id) => !ownProofs.has(id)), peer.nodeId);
+      announce(out.held.filter((id) => ownProofs.has(id)));
       return { stored: out.stored, refused: out.refused };
     },
 

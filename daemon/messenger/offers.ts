@@ -44,7 +44,7 @@ function ownOffer(ctx: OfferContext, rec: OutboxRecord, peer: LinkPeer): Offer |
     copiesGiven = d.copiesGiven;
   }
   return {
-    id: rec.id, to: rec.to, bytes, copiesGiven,
+    id: rec.id, to: rec.to, bytes, copiesGiven, order: rec.createdMs,
     priority: rec.kind === 'receipt' ? PRIORITY.receipt : rec.kind === 'piece' ? PRIORITY.ownPiece : toPeer ? PRIORITY.forPeer : PRIORITY.own,
     envelope: forTransfer(rec.envelope, ageS, copiesGiven, toPeer ? 0 : 1),
   };
@@ -63,7 +63,7 @@ function carriedOffer(ctx: OfferContext, rec: CarryRecord, peer: LinkPeer): Offe
     copiesGiven = d.copiesGiven;
   }
   return {
-    id: rec.id, to: rec.to, bytes, copiesGiven,
+    id: rec.id, to: rec.to, bytes, copiesGiven, order: rec.receivedMs,
     priority: toPeer ? PRIORITY.forPeer : PRIORITY.carried,
     envelope: forTransfer(rec.envelope, ageS, copiesGiven, toPeer ? rec.hops : rec.hops + 1),
   };
@@ -76,7 +76,7 @@ function proofOffer(ctx: OfferContext, id: string): Offer | undefined {
   const ageS = currentAgeS(rec.receivedMs, rec.ageS, ctx.nowMs);
   delete proof.ageS;
   if (ageS > 0) proof.ageS = ageS;
-  return { id, to: '', bytes: rec.proof.length, copiesGiven: 0, priority: PRIORITY.proof, proof };
+  return { id, to: '', bytes: rec.proof.length, copiesGiven: 0, priority: PRIORITY.proof, proof, order: rec.receivedMs };
 }
 
 function offerOne(ctx: OfferContext, id: string, peer: LinkPeer): Offer | undefined {
@@ -87,6 +87,11 @@ function offerOne(ctx: OfferContext, id: string, peer: LinkPeer): Offer | undefi
   return proofOffer(ctx, id);
 }
 
+/** Best first; within a priority, oldest first. */
+export function byPriority(a: Offer, b: Offer): number {
+  return a.priority - b.priority || a.order - b.order;
+}
+
 export function offersFor(ctx: OfferContext, peer: LinkPeer, ids?: Iterable<string>): Offer[] {
   const out: Offer[] = [];
   const source = ids ?? [...allIds(ctx.store)];
@@ -94,8 +99,7 @@ export function offersFor(ctx: OfferContext, peer: LinkPeer, ids?: Iterable<stri
     const o = offerOne(ctx, id, peer);
     if (o !== undefined) out.push(o);
   }
-  // Stable sort: within a class, the order asked (oldest first for a full listing).
-  return out.sort((a, b) => a.priority - b.priority);
+  return out.sort(byPriority);
 }
 
 function* allIds(store: Store): Iterable<string> {

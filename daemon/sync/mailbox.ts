@@ -38,6 +38,8 @@ export interface Offer {
   proof?: DeliveryProof;
   /** Copies that go with this envelope (spray-and-wait); 0 when not counted. */
   copiesGiven: number;
+  /** Within a priority, lower goes first: local ms it was written or taken, so a conversation arrives in order. */
+  order: number;
 }
 
 export interface Ack {
@@ -69,6 +71,9 @@ export interface Mailbox {
   offersFor(peer: LinkPeer, ids?: Iterable<string>): Offer[];
   accept(peer: LinkPeer, envelopes: Envelope[], proofs: DeliveryProof[]): AcceptResult;
   acknowledged(peer: LinkPeer, acks: Ack[]): void;
-  /** Called with ids (hex) whenever something new is held that neighbours may want. */
-  onHeld(fn: (ids: string[]) => void): void;
+  /**
+   * Called with ids (hex) whenever something new is held that neighbours may
+   * want; `fromNode` is the neighbour it came from, who need not be offered it back.
+   */
+  onHeld(fn: (ids: string[], fromNode?: string) => void): void;
 }

@@ -45,7 +45,7 @@ export function createSendQueue(budgetBytes = MEETING_CARRY_BUDGET_BYTES, window
     take() {
       const frames: Frame[] = [];
       if (waiting.size === 0) return frames;
-      const order = [...waiting.values()].sort((a, b) => a.priority - b.priority);
+      const order = [...waiting.values()].sort((a, b) => a.priority - b.priority || a.order - b.order);
       let envelopes: Envelope[] = [];
       let proofs: DeliveryProof[] = [];
       let size = 0;

@@ -158,8 +158,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       .finally(() => dialing.delete(id));
   }
 
-  opts.mailbox.onHeld((ids) => {
-    for (const link of links.values()) link.push(ids);
+  opts.mailbox.onHeld((ids, fromNode) => {
+    for (const link of links.values()) if (link.peer.nodeId !== fromNode) link.push(ids);
   });
 
   return {

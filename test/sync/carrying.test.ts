@@ -46,6 +46,7 @@ t.test('a carrier that learns of delivery from a proof drops its copy and refuse
   // B delivers; D never meets C, only B afterwards.
   await together(b, c);
   await until('C has it', () => c.messenger.conversations().length === 1);
+  await until("B has C's proof", () => b.store.proofs.getCount() >= 1);
   await part(b, c);
   await together(b, d);
   await until('D drops its copy on seeing the proof', () => !d.store.carry.doesExist(id));
