@@ -153,6 +153,9 @@ t.test('ingest --quick --json', async (t) => {
   positive(t, f, 'openOnly.ratioCeiling', 100);
   t.equal(at(f, 'target.minRatio'), 0.5);
   t.equal(at(f, 'target.pass'), ratio >= 0.5, 'PASS exactly when the median ratio reaches the target');
+  const carry = positive(t, f, 'carry.ratio', 10);
+  t.ok(positive(t, f, 'carry.perSecondMedian') < raw, 'a carrier also does more than one raw put');
+  t.equal(at(f, 'target.carryPass'), carry >= 0.5);
   const runs = at(f, 'runs') as Json[];
   t.equal(runs.length, f['rounds'], 'one entry per round');
   for (const r of runs) {
@@ -197,7 +200,7 @@ t.test('run-all --quick: each report ends with its headline', async (t) => {
     startup: /^startup median=\d+ ms ratio=\d+\.\d x node -e 0/,
     'idle-cost': /^idle rss ratio=\d+\.\d\d cpu=\d+\.\d{3}% of a core over \d+ s/,
     jitless: /^jitless cost seal=[\d.]+x open=[\d.]+x pairkey=[\d.]+x card=[\d.]+x$/,
-    ingest: /^ingest [\d,]+\/s raw [\d,]+\/s ratio=\d+\.\d{3} \(target >= 0\.5\) (PASS|MISS)$/,
+    ingest: /^ingest recipient [\d,]+\/s ratio=\d+\.\d{3} (PASS|MISS), carrier [\d,]+\/s ratio=\d+\.\d{3} (PASS|MISS), raw [\d,]+\/s \(target >= 0\.5\)$/,
     meeting: /^meeting \d+\+\d+ done=\d+\.\d\d s \(\d+ x plain TCP\) overhead=\d+\.\d B\/msg beyond 40 B bodies/,
   };
   for (const [name, re] of Object.entries(headlines)) {
