@@ -5,7 +5,8 @@
  * last line is its headline) and ends with the headlines together; --json
  * prints one JSON object keyed by benchmark name. --quick is passed on.
  * Exits 1 if any benchmark failed to run (a missed target is a figure, not
- * a failure to run).
+ * a failure to run). beacon-room needs root for its network namespaces;
+ * without root it reports itself skipped and exits 0.
  *
  *   node scripts/bench/run-all.mjs [--quick] [--json] [--only=name,name]
  */
@@ -13,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build, parseArgs, ROOT } from './lib/common.mjs';
 
-const BENCHMARKS = ['wire-overhead', 'startup', 'idle-cost', 'jitless', 'reconcile', 'ingest', 'meeting'];
+const BENCHMARKS = ['wire-overhead', 'startup', 'idle-cost', 'jitless', 'reconcile', 'ingest', 'meeting', 'beacon-room'];
 
 function run(name, args) {
   return new Promise((resolve) => {
