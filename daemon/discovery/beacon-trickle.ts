@@ -78,6 +78,12 @@ export interface TrickleScheduleOptions {
   send: () => void;
   /** Called at a transmission point where the beacon was suppressed. */
   quiet?: () => void;
+  /**
+   * Called at every wake-up that sent nothing (a suppressed point, an
+   * interval's end): at least once per Imax, so the caller can look at its
+   * links without a timer of its own.
+   */
+  wake?: () => void;
 }
 
 export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSchedule {
@@ -151,8 +157,12 @@ export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSched
     }
     // Armed before the callbacks, which may call hurry() or answer() back.
     arm();
-    if (sending) send();
-    else if (suppressed) opts.quiet?.();
+    if (sending) {
+      send();
+      return;
+    }
+    if (suppressed) opts.quiet?.();
+    opts.wake?.();
   }
 
   const early = (spread: boolean): void => {

@@ -67,7 +67,11 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
     const trickle = checkTrickle(o.trickle ?? {});
     this.#schedule = o.fixedIntervalMs !== undefined
       ? createPeriodicSchedule({ clock: o.clock, random: o.random, intervalMs: o.fixedIntervalMs, send })
-      : createTrickleSchedule({ clock: o.clock, random: o.random, params: trickle, send, quiet: () => this.#quiet() });
+      : createTrickleSchedule({
+        clock: o.clock, random: o.random, params: trickle, send,
+        quiet: () => o.counters.bump('beacon.suppressed'),
+        wake: () => this.#watchLinks(),
+      });
     this.#room = createBeaconRoom({
       clock: o.clock,
       // Forgotten no sooner than a neighbour table would drop it.
@@ -129,9 +133,11 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
     }
   }
 
-  /** A suppressed beacon still looks at the links, so a new WLAN is not left unannounced. */
-  #quiet(): void {
-    this.#o.counters.bump('beacon.suppressed');
+  /**
+   * Between beacons the links are still looked at, so a WLAN that comes (back)
+   * is joined and announced within about an Imax, not a silence bound.
+   */
+  #watchLinks(): void {
     const links = this.#checkLinks();
     for (const c of this.#channels) c.join(links);
   }

@@ -12,11 +12,13 @@ function setup(params: TrickleParams = P, seed = 5) {
   const clock = new CountingClock();
   const sent: number[] = [];
   const quiet: number[] = [];
+  const woke: number[] = [];
   const s = createTrickleSchedule({
     clock, random: seededRandom(seed), params,
     send: () => sent.push(clock.monotonic()), quiet: () => quiet.push(clock.monotonic()),
+    wake: () => woke.push(clock.monotonic()),
   });
-  return { clock, sent, quiet, s };
+  return { clock, sent, quiet, woke, s };
 }
 
 /** A room that keeps talking: a beacon every `everyMs` for `forMs`, from laptops a, b, c, ... in turn. */
@@ -88,6 +90,17 @@ t.test('suppression: k beacons heard before the point silence ours; k - 1 do not
     chatter(clock, s, 10, 100_000);
     t.equal(quiet.length, 0);
   });
+});
+
+t.test('between beacons it still wakes at least once per Imax, for the caller to look at its links', async (t) => {
+  const { clock, sent, quiet, woke, s } = setup();
+  s.start();
+  chatter(clock, s, 250, 10 * P.maxSilenceMs);
+  const all = [...sent, ...woke].sort((a, b) => a - b);
+  t.ok(gapsOf(all).every((g) => g <= P.imaxMs), `longest stretch without a wake-up: ${Math.max(...gapsOf(all))} ms`);
+  t.ok(quiet.every((at) => woke.includes(at)), 'a suppressed point is a wake-up');
+  t.ok(sent.length > 0 && sent.every((at) => !woke.includes(at)), 'a wake-up that sent a beacon needs no other call');
+  t.equal(clock.maxLive, 1, 'on the same one timer');
 });
 
 t.test('c counts laptops, not datagrams: one laptop heard over and over never silences us', async (t) => {
