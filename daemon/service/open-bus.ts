@@ -31,8 +31,7 @@ export function openBus(address: string, timeoutMs = BUS_CONNECT_TIMEOUT_MS): Pr
       bus.off('connect', onConnect);
       bus.off('error', fail);
       dropBus(bus);
-      const why = err instanceof Error ? err.message : String(err);
-      reject(SatchelError.config('bus', `cannot connect to ${address}: ${why}`));
+      reject(SatchelError.config('bus', `cannot connect to ${address}: ${connectReason(err)}`));
     };
     const onConnect = (): void => {
       clearTimeout(timer);
@@ -89,4 +88,14 @@ function dropBus(bus: MessageBus): void {
     // Nothing to hang up.
   }
   bus._connection?.stream?.destroy();
+}
+
+/**
+ * The same words whichever socket dbus-next used: net.Socket says
+ * "connect ENOENT /path", usocket "ENOENT, USocket socket '../src/uwrap.cc:530'".
+ */
+function connectReason(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `connect ${code}`;
+  return err instanceof Error ? err.message : String(err);
 }
