@@ -19,8 +19,11 @@ import { BeaconProcess } from './fixtures/beacon-process.js';
 import { createBridgeRoom, type BridgeRoom } from './fixtures/bridge-room.js';
 import { netnsUnavailable } from './fixtures/netns.js';
 
-/** Laptop seconds per real second. */
-const SCALE = 16;
+/**
+ * Laptop seconds per real second. At 16 the 50/10 ratio came out 1.64 to
+ * 1.80 (delays on a busy box are larger against a 62 ms Imin); at 8, 1.4.
+ */
+const SCALE = 8;
 const P: TrickleParams = {
   iminMs: DEFAULT_TRICKLE.iminMs / SCALE, imaxMs: DEFAULT_TRICKLE.imaxMs / SCALE,
   redundancy: DEFAULT_TRICKLE.redundancy, maxSilenceMs: DEFAULT_TRICKLE.maxSilenceMs / SCALE,
@@ -30,10 +33,15 @@ const SIZES = [10, 25, 50] as const;
 const START_BATCH = 10;
 /** Every laptop of a room has heard every other this soon after the last one started, in real ms. */
 const DISCOVERY_BOUND_MS = 5_000;
-/** Both ways, in real ms: with Imin of 62.5 ms, about 16 laptop-seconds of slack for a busy box. */
+/** Both ways, in real ms: with Imin at 125 ms, 8 laptop-seconds, slack for a busy box. */
 const NEWCOMER_BOUND_MS = 1_000;
-/** Settling after the rooms fill, then measuring: whole cycles of the silence bound. */
-const SETTLE_MS = 2 * P.maxSilenceMs;
+/**
+ * Settling after the rooms fill, then measuring over two silence bounds.
+ * Each join refreshes every laptop's silence deadline at once, so the
+ * forced beacons come in waves a bound apart: settling one bound, then
+ * measuring two, takes in two whole waves and stays clear of the join itself.
+ */
+const SETTLE_MS = P.maxSilenceMs;
 const WINDOW_MS = 2 * P.maxSilenceMs;
 const FIXED_INTERVAL_MS = 1_000;
 const FIXED_SETTLE_MS = 2_000;
@@ -41,7 +49,7 @@ const FIXED_WINDOW_MS = 5_000;
 
 const skip = netnsUnavailable();
 if (skip) t.plan(0, skip);
-// Three rooms, 88 processes, a minute and a half of measuring.
+// Three rooms, 88 processes, under three minutes on a busy two-core box.
 t.setTimeout(240_000);
 
 interface Room {
@@ -108,8 +116,9 @@ t.test('a room of laptops on one bridge', async (t) => {
     t.equal(q.w.drops, 0, `${q.n}: the capture missed nothing`);
     t.ok(Math.abs(q.w.frames - q.sent) <= 4 + q.sent * 0.02,
       `${q.n}: the capture saw what the laptops sent (${q.w.frames} frames, ${q.sent} datagrams counted)`);
-    t.ok(q.longest <= P.maxSilenceMs + 2 * P.imaxMs,
-      `${q.n}: no laptop went unheard longer than the silence bound (${q.longest.toFixed(0)} ms, bound ${P.maxSilenceMs})`);
+    // Timers run late on a busy box; the neighbour timeout (2 bounds + Imax) has room for it.
+    t.ok(q.longest <= 1.25 * P.maxSilenceMs,
+      `${q.n}: no laptop went unheard much past the silence bound (${q.longest.toFixed(0)} ms, bound ${P.maxSilenceMs})`);
     t.comment(`${q.n} laptops: ${(q.w.bytesPerSecond / SCALE).toFixed(1)} B per laptop-second, ${q.w.frames} frames in ${q.w.seconds.toFixed(1)} s`);
   }
   const [q10, q25, q50] = quiet.map((q) => q.w.bytesPerSecond) as [number, number, number];
