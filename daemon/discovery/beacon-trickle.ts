@@ -177,7 +177,11 @@ export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSched
       if (running) return;
       running = true;
       const now = clock.monotonic();
-      size = iminMs;
+      // RFC 6206 rule 1: the first interval anywhere in [Imin, Imax]. Laptops
+      // switched on together would otherwise keep their intervals in step for
+      // as long as they run. The first beacon goes out at once all the same,
+      // and a newcomer repeats itself soon by answering the room.
+      size = iminMs + (imaxMs - iminMs) * unitInterval(random);
       begin(now);
       lastSentAt = now;
       sentInInterval = true;

@@ -38,26 +38,43 @@ t.test('defaults: Imin 1 s doubling to 8 s, k = 2, silent at most 24 Imax', asyn
   t.ok(Object.isFrozen(DEFAULT_TRICKLE));
 });
 
-t.test('alone: one beacon per interval, in its second half, intervals doubling to Imax and staying there', async (t) => {
+t.test('the first interval is anywhere in [Imin, Imax], so laptops switched on together fall out of step', async (t) => {
+  const seconds: number[] = [];
+  for (let seed = 1; seed <= 20; seed++) {
+    const { clock, sent, s } = setup(P, seed);
+    s.start();
+    s.start();
+    t.same(sent, [0], 'at once on start; start() is idempotent');
+    clock.advance(2 * P.imaxMs);
+    seconds.push(sent[1] ?? Infinity);
+  }
+  // First interval I0, then min(2 I0, Imax): its point falls in [2 Imin, 2 Imax).
+  t.ok(seconds.every((at) => at >= 2 * P.iminMs && at < 2 * P.imaxMs), `second beacons at ${seconds.map((x) => x.toFixed(0)).join(', ')} ms`);
+  t.ok(Math.max(...seconds) - Math.min(...seconds) > P.imaxMs, 'spread over more than an Imax');
+});
+
+t.test('alone: one beacon per interval, in its second half, intervals doubling from Imin to Imax and staying there', async (t) => {
   const { clock, sent, quiet, s } = setup();
   s.start();
-  s.start();
-  t.same(sent, [0], 'at once on start; start() is idempotent');
-  // To the end of an interval: 7 s + 24 Imax.
-  const end = 199_000;
-  clock.advance(end);
-  // Interval starts when nothing resets: 0, 1, 3, 7, 15, 23, 31 ... s.
-  const starts = [0, 1_000, 3_000, 7_000];
+  clock.advance(100_000);
+  t.ok(gapsOf(sent).every((g) => g <= 1.5 * P.imaxMs), 'never more than one and a half Imax apart');
+  // A reset starts the doubling again from a known moment: intervals of
+  // 1, 2, 4 s, then 8 s, from T.
+  const T = clock.monotonic();
+  s.hurry();
+  const end = T + 7_000 + 24 * 8_000;
+  clock.advance(end - T);
+  const starts = [T, T + 1_000, T + 3_000, T + 7_000];
   while ((starts.at(-1) ?? 0) < end) starts.push((starts.at(-1) ?? 0) + 8_000);
-  // The start beacon stands for the first interval's.
-  for (const at of sent.slice(1)) {
+  const after = sent.filter((at) => at >= T);
+  t.ok((after[0] ?? Infinity) < T + P.iminMs, 'the reset\'s own beacon within the first Imin');
+  for (const at of after.slice(1)) {
     const i = starts.filter((st) => st <= at).length - 1;
     const size = (starts[i + 1] ?? Infinity) - (starts[i] ?? 0);
-    t.ok(at >= (starts[i] ?? 0) + size / 2 && at < (starts[i] ?? 0) + size, `${at} ms in the second half of [${starts[i]}, +${size})`);
+    t.ok(at >= (starts[i] ?? 0) + size / 2 && at < (starts[i] ?? 0) + size, `${at - T} ms after T in the second half of [${(starts[i] ?? 0) - T}, +${size})`);
   }
-  t.equal(sent.length, starts.filter((st) => st < end).length, 'one per interval, none in the first');
+  t.equal(after.length, starts.filter((st) => st < end).length, 'one per interval');
   t.equal(quiet.length, 0, 'nobody heard, nothing suppressed');
-  t.ok(gapsOf(sent).every((g) => g <= 1.5 * P.imaxMs), 'never more than one and a half Imax apart');
   t.equal(clock.maxLive, 1, 'one timer');
 });
 
@@ -131,13 +148,20 @@ t.test('hurry(): Trickle reset to Imin plus one early beacon, rate-limited', asy
   clock.advance(8_000);
   t.equal(sent.length, before + 4, 'then at Imax');
 
-  const { clock: c2, sent: s2, s: h } = setup();
-  h.start();
-  c2.advance(400);
-  h.hurry();
-  c2.advance(1_000);
-  t.equal(s2.length, 2);
-  t.ok((s2[1] ?? 0) >= P.iminMs, `the early beacon waits for Imin after the last one (${s2[1]} ms)`);
+  for (let seed = 1; seed <= 10; seed++) {
+    const { clock: c2, sent: s2, s: h } = setup(P, seed);
+    h.start();
+    for (let i = 0; i < 6; i++) {
+      c2.advance(100);
+      h.hurry();
+    }
+    c2.advance(900);
+    // The reset's point falls half an Imin in at the earliest; its early
+    // beacon waits a whole Imin after the start beacon. Whichever comes first
+    // stands for both.
+    if (s2.length !== 2 || (s2[1] ?? 0) < 100 + P.iminMs / 2) t.fail(`seed ${seed}: ${s2.join(', ')}`);
+  }
+  t.pass('a burst of hurries right after start: one more beacon, not sooner than half an Imin');
 });
 
 t.test('answer(): one early beacon, spread over Imin, sent even in a busy room; no reset', async (t) => {
