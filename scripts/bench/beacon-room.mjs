@@ -90,8 +90,10 @@ async function main(opts, onCleanup) {
     iminMs: DEFAULT_TRICKLE.iminMs / scale, imaxMs: DEFAULT_TRICKLE.imaxMs / scale,
     redundancy: DEFAULT_TRICKLE.redundancy, maxSilenceMs: DEFAULT_TRICKLE.maxSilenceMs / scale,
   };
-  // Whole cycles of the silence bound, so each laptop's forced beacons are all counted.
-  const settleMs = (opts.quick ? 1 : 2) * trickle.maxSilenceMs;
+  // Each join refreshes every laptop's silence deadline at once, so forced
+  // beacons come in waves a bound apart: settle one bound, measure two, and
+  // the window takes in whole waves and none of the join.
+  const settleMs = trickle.maxSilenceMs;
   const windowMs = (opts.quick ? 1 : 2) * trickle.maxSilenceMs;
   const fixedWindowMs = opts.quick ? QUICK_FIXED_WINDOW_MS : FIXED_WINDOW_MS;
   const fixedSettleMs = opts.quick ? QUICK_FIXED_SETTLE_MS : FIXED_SETTLE_MS;
@@ -114,14 +116,19 @@ async function main(opts, onCleanup) {
 
   process.stderr.write(`beacon-room: settling ${settleMs / 1000} s, then measuring ${windowMs / 1000} s (x${scale} time)\n`);
   await sleep(settleMs);
-  const sentBy = async (room) => (await Promise.all(room.laptops.map((l) => l.counters())))
-    .reduce((s, c) => s + (c['beacon.sent'] ?? 0), 0);
+  // Summed over a room's laptops: datagrams sent, points suppressed, answers to strangers, returns.
+  const COUNTED = ['beacon.sent', 'beacon.suppressed', 'beacon.new_node', 'beacon.back'];
+  const sentBy = async (room) => {
+    const all = await Promise.all(room.laptops.map((l) => l.counters()));
+    return Object.fromEntries(COUNTED.map((k) => [k, all.reduce((s, c) => s + (c[k] ?? 0), 0)]));
+  };
   const q0 = await Promise.all(rooms.map(async (room) => ({ cap: await room.net.capture(), sent: await sentBy(room) })));
   await sleep(windowMs);
   const q1 = await Promise.all(rooms.map(async (room) => ({ cap: await room.net.capture(), sent: await sentBy(room) })));
   for (const [i, room] of rooms.entries()) {
     room.quiet = windowOf(q0[i].cap, q1[i].cap);
-    room.quiet.sentCounted = q1[i].sent - q0[i].sent;
+    room.quiet.counted = Object.fromEntries(COUNTED.map((k) => [k, q1[i].sent[k] - q0[i].sent[k]]));
+    room.quiet.sentCounted = room.quiet.counted['beacon.sent'];
     // Bytes per laptop-second: the window lasted `scale` times longer in the room's time.
     room.quiet.bytesPerSecond = room.quiet.bytes / room.quiet.seconds / scale;
     room.quiet.framesPerSecond = room.quiet.frames / room.quiet.seconds / scale;
@@ -165,6 +172,8 @@ async function main(opts, onCleanup) {
       quiet: {
         bytesPerSecond: round(r.quiet.bytesPerSecond, 2), framesPerSecond: round(r.quiet.framesPerSecond, 3),
         framesCaptured: r.quiet.frames, datagramsCounted: r.quiet.sentCounted,
+        suppressed: r.quiet.counted['beacon.suppressed'], answeredStrangers: r.quiet.counted['beacon.new_node'],
+        backAfterQuiet: r.quiet.counted['beacon.back'],
         newcomerFoundS: round(r.quietNewcomer.foundS, 2), newcomerFindsAllS: round(r.quietNewcomer.findsAllS, 2),
       },
       fixed: {
@@ -185,7 +194,8 @@ async function main(opts, onCleanup) {
       + `${pad(`${r.quietNewcomer.foundS.toFixed(2)} s / ${r.quietNewcomer.findsAllS.toFixed(2)} s`, 29)} `
       + `${pad(`${r.fixedNewcomer.foundS.toFixed(2)} / ${r.fixedNewcomer.findsAllS.toFixed(2)} s`, 14)}`),
     `(B/s: beacon bytes per second crossing the room's bridge, Ethernet frames, IPv4 and IPv6; quiet in laptop-seconds)`,
-    `capture vs laptops' own counts (quiet): ${rooms.map((r) => `${r.quiet.frames}/${r.quiet.sentCounted}`).join(', ')} frames; drops ${drops}`,
+    `capture vs laptops' own counts (quiet): ${rooms.map((r) => `${r.quiet.frames}/${r.quiet.sentCounted}`).join(', ')} frames; drops ${drops}; `
+      + `in the window, suppressed/strangers/back: ${rooms.map((r) => COUNTED.slice(1).map((k) => r.quiet.counted[k]).join('/')).join(', ')}`,
   ];
   const headline = `beacon-room ${last.n} laptops: quiet ${last.quiet.bytesPerSecond.toFixed(1)} B/s vs fixed ${last.fixed.bytesPerSecond.toFixed(0)} B/s `
     + `(${(100 * last.quiet.bytesPerSecond / last.fixed.bytesPerSecond).toFixed(2)}%); ${first.n}->${last.n} laptops: quiet ${flat.toFixed(2)}x, `
