@@ -8,37 +8,11 @@ import t, { type Test } from 'tap';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDrafts } from '../../daemon/messenger/drafts.js';
-import { connectBus } from '../../daemon/service/bus.js';
-import { startPrivateBus } from '../../daemon/service/private-bus.js';
-import { createService } from '../../daemon/service/service.js';
-import { systemClock } from '../../daemon/util/clock.js';
-import { systemRandom } from '../../daemon/util/random.js';
-import { meet, nextEvent, removeDir, startCoreNode, type CoreNode } from '../fixtures/core-node.js';
-import { captureLogger, tempDir } from '../service/fixtures/harness.js';
+import { nextEvent } from '../fixtures/core-node.js';
+import { servedPair, type ServedPair } from '../fixtures/served-pair.js';
 import { json, on } from './fixtures/cli.js';
 
-async function laptops(t: Test): Promise<{ a: CoreNode; b: CoreNode; address: string; dir: string }> {
-  const dir = await tempDir(t, 'satchel-cli-att-');
-  const { logger } = captureLogger();
-  const priv = await startPrivateBus(dir, { logger });
-  t.teardown(() => priv.stop());
-  const a = await startCoreNode(undefined, { attachmentMaxBytes: 128 * 1024 });
-  const b = await startCoreNode();
-  t.teardown(async () => { for (const n of [a, b]) { await n.stop(); removeDir(n.dir); } });
-  const up = Promise.all([nextEvent(a.messenger, 'neighbourAppeared'), nextEvent(b.messenger, 'neighbourAppeared')]);
-  meet(a, b);
-  await up;
-  await a.messenger.addContact(b.messenger.identity().id);
-  await b.messenger.addContact(a.messenger.identity().id);
-  const conn = await connectBus(priv.address, { logger, stateDir: dir });
-  t.teardown(() => conn.close());
-  const drafts = createDrafts({ store: a.store, clock: systemClock, random: systemRandom, send: (c, text) => a.messenger.send(c, text) });
-  const service = createService({ bus: conn, messenger: a.messenger, drafts, logger, version: 'test', startedMs: Date.now(), clock: systemClock });
-  t.teardown(() => service.close());
-  await service.start();
-  return { a, b, address: priv.address, dir };
-}
+const laptops = (t: Test): Promise<ServedPair> => servedPair(t, { dirPrefix: 'satchel-cli-att-', attachmentMaxBytes: 128 * 1024 });
 
 t.test('send --attach FILE --wait: the file arrives byte for byte and the CLI says delivered', async (t) => {
   const { b, address, dir } = await laptops(t);

@@ -9,14 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDrafts } from '../../daemon/messenger/drafts.js';
-import { connectBus } from '../../daemon/service/bus.js';
-import { startPrivateBus } from '../../daemon/service/private-bus.js';
-import { createService } from '../../daemon/service/service.js';
-import { systemClock } from '../../daemon/util/clock.js';
-import { systemRandom } from '../../daemon/util/random.js';
-import { meet, nextEvent, removeDir, startCoreNode, type CoreNode } from '../fixtures/core-node.js';
-import { captureLogger, tempDir } from './fixtures/harness.js';
+import { nextEvent } from '../fixtures/core-node.js';
+import { servedPair, type ServedPair } from '../fixtures/served-pair.js';
 import { PYTHON, pyCall, run } from './fixtures/clients.js';
 
 const SEND_FILE = fileURLToPath(new URL('./py/send_file.py', import.meta.url));
@@ -34,27 +28,7 @@ async function sendFile(address: string, ...args: string[]): Promise<Reply> {
 const openFds = (): number => readdirSync('/proc/self/fd').length;
 
 /** Laptop A with its D-Bus service on a private bus, and B, a contact of A's nearby. */
-async function setup(t: Test): Promise<{ a: CoreNode; b: CoreNode; address: string; dir: string }> {
-  const dir = await tempDir(t, 'satchel-att-');
-  const { logger } = captureLogger();
-  const priv = await startPrivateBus(dir, { logger });
-  t.teardown(() => priv.stop());
-  const a = await startCoreNode(undefined, { attachmentMaxBytes: 64 * 1024 });
-  const b = await startCoreNode();
-  t.teardown(async () => { for (const n of [a, b]) { await n.stop(); removeDir(n.dir); } });
-  const up = Promise.all([nextEvent(a.messenger, 'neighbourAppeared'), nextEvent(b.messenger, 'neighbourAppeared')]);
-  meet(a, b);
-  await up;
-  await a.messenger.addContact(b.messenger.identity().id);
-  await b.messenger.addContact(a.messenger.identity().id);
-  const conn = await connectBus(priv.address, { logger, stateDir: dir });
-  t.teardown(() => conn.close());
-  const drafts = createDrafts({ store: a.store, clock: systemClock, random: systemRandom, send: (c, text) => a.messenger.send(c, text) });
-  const service = createService({ bus: conn, messenger: a.messenger, drafts, logger, version: 'test', startedMs: Date.now(), clock: systemClock });
-  t.teardown(() => service.close());
-  await service.start();
-  return { a, b, address: priv.address, dir };
-}
+const setup = (t: Test): Promise<ServedPair> => servedPair(t, { dirPrefix: 'satchel-att-', attachmentMaxBytes: 64 * 1024 });
 
 t.test('an activity sends a file by descriptor and by path; the neighbour gets it byte for byte', async (t) => {
   const { a, b, address, dir } = await setup(t);
