@@ -5,7 +5,8 @@
  * from wandering through an endless chain of carriers; receipts and quotas
  * bound the rest.
  */
-import { checkHeld, checkNow, checkOptionKeys, checkPeer, numberOption } from './checks.js';
+import { checkOptionKeys, numberOption } from './checks.js';
+import { statelessStrategy } from './stateless.js';
 import { deliver, keep, REPLICATE, type RoutingStrategy, type SnapshotOption } from './strategy.js';
 
 export const EPIDEMIC = 'epidemic';
@@ -26,25 +27,9 @@ export interface EpidemicOptions extends SnapshotOption {
 export function createEpidemic(options?: EpidemicOptions): RoutingStrategy {
   const o = checkOptionKeys(options, ['snapshot', 'hopLimit'], EPIDEMIC);
   const hopLimit = numberOption(o['hopLimit'], 'hopLimit', DEFAULT_EPIDEMIC_HOP_LIMIT, { min: 1, max: MAX_EPIDEMIC_HOP_LIMIT, integer: true });
-  return {
-    name: EPIDEMIC,
-    initialCopies: () => 0,
-    met(peer, _info, nowMs) {
-      checkPeer(peer);
-      checkNow(nowMs);
-    },
-    routeInfo(nowMs) {
-      checkNow(nowMs);
-      return undefined;
-    },
-    decide(msg, peer, nowMs) {
-      checkHeld(msg);
-      checkPeer(peer);
-      checkNow(nowMs);
-      if (peer.userId === msg.to) return deliver(msg, false);
-      // The neighbour would be carrier number hops + 1.
-      return msg.hops < hopLimit ? REPLICATE : keep(msg, false);
-    },
-    snapshot: () => null,
-  };
+  return statelessStrategy(EPIDEMIC, 0, (msg, peer) => {
+    if (peer.userId === msg.to) return deliver(msg, false);
+    // The neighbour would be carrier number hops + 1.
+    return msg.hops < hopLimit ? REPLICATE : keep(msg, false);
+  });
 }

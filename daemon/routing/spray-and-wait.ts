@@ -5,7 +5,8 @@
  * waits and gives it only to the recipient. At most L carriers ever hold the
  * message, whatever the size of the network.
  */
-import { checkHeld, checkNow, checkOptionKeys, checkPeer, numberOption } from './checks.js';
+import { checkOptionKeys, numberOption } from './checks.js';
+import { statelessStrategy } from './stateless.js';
 import { deliver, keep, type Decision, type HeldMessage, type RoutingStrategy, type SnapshotOption } from './strategy.js';
 
 export const SPRAY_AND_WAIT = 'spray-and-wait';
@@ -45,26 +46,10 @@ export function binarySplit(n: number): Decision {
 export function createSprayAndWait(options?: SprayAndWaitOptions): RoutingStrategy {
   const o = checkOptionKeys(options, ['snapshot', 'copies'], SPRAY_AND_WAIT);
   const initial = numberOption(o['copies'], 'copies', DEFAULT_SPRAY_COPIES, { min: 1, max: MAX_SPRAY_COPIES, integer: true });
-  return {
-    name: SPRAY_AND_WAIT,
-    initialCopies: () => initial,
-    met(peer, _info, nowMs) {
-      checkPeer(peer);
-      checkNow(nowMs);
-    },
-    routeInfo(nowMs) {
-      checkNow(nowMs);
-      return undefined;
-    },
-    decide(msg, peer, nowMs) {
-      checkHeld(msg);
-      checkPeer(peer);
-      checkNow(nowMs);
-      const n = countedCopies(msg, initial);
-      const held = { ...msg, copies: n };
-      if (peer.userId === msg.to) return deliver(held, true);
-      return n > 1 ? binarySplit(n) : keep(held, true);
-    },
-    snapshot: () => null,
-  };
+  return statelessStrategy(SPRAY_AND_WAIT, initial, (msg, peer) => {
+    const n = countedCopies(msg, initial);
+    const held = { ...msg, copies: n };
+    if (peer.userId === msg.to) return deliver(held, true);
+    return n > 1 ? binarySplit(n) : keep(held, true);
+  });
 }
