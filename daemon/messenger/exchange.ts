@@ -136,14 +136,8 @@ export function createExchange(d: ExchangeDeps): Exchange {
 
     accept(peer, envelopes, proofs) {
       const receiptIds: string[] = [];
-      const ownProofs = new Set<string>();
       const out = acceptEnvelopes({
-        store, me: d.me, myId: d.myId, keys: d.keys, clock, counters, limits: d.limits, attachmentMaxBytes: d.attachmentMaxBytes,
-        prove: (ids, lifetimeS) => {
-          const kept = prove(ids, lifetimeS);
-          for (const id of kept) ownProofs.add(id);
-          return kept;
-        },
+        store, me: d.me, myId: d.myId, keys: d.keys, clock, counters, limits: d.limits, attachmentMaxBytes: d.attachmentMaxBytes, prove,
         queueReceipts: (owed) => {
           for (const [sender, ids] of owed) {
             const id = d.queueReceipt(sender, ids);
@@ -155,9 +149,8 @@ export function createExchange(d: ExchangeDeps): Exchange {
       for (const m of out.received) d.received(m);
       for (const m of out.changed) d.stateChanged(m);
       // Our own receipts and proofs go to everyone, the peer included; what it handed us goes to the others.
-      announce(receiptIds);
-      announce(out.held.filter((id) => !ownProofs.has(id)), peer.nodeId);
-      announce(out.held.filter((id) => ownProofs.has(id)));
+      announce([...receiptIds, ...out.ownProofs]);
+      announce(out.held, peer.nodeId);
       return { stored: out.stored, refused: out.refused };
     },
 

@@ -48,8 +48,10 @@ export interface InboundOutcome {
   changed: MessageRecord[];
   /** Senders owed a delivery receipt, with the ids to acknowledge. */
   receiptsOwed: Map<string, Uint8Array[]>;
-  /** Ids newly held here (carried envelopes, proofs) that neighbours may want. */
+  /** Ids newly held here that the peer handed over (carried envelopes, its proofs): for the other neighbours. */
   held: string[];
+  /** Ids of proofs this laptop signed for what it received: for every neighbour, the peer included. */
+  ownProofs: string[];
   /** Ids no longer held here (proven delivered, evicted). */
   dropped: string[];
 }
@@ -67,7 +69,7 @@ function candidates(store: Store, peer: LinkPeer): Uint8Array[] {
 }
 
 export function acceptEnvelopes(ctx: InboundContext, peer: LinkPeer, envelopes: Envelope[], proofs: DeliveryProof[] = []): InboundOutcome {
-  const out: InboundOutcome = { stored: [], refused: [], received: [], changed: [], receiptsOwed: new Map(), held: [], dropped: [] };
+  const out: InboundOutcome = { stored: [], refused: [], received: [], changed: [], receiptsOwed: new Map(), held: [], ownProofs: [], dropped: [] };
   let known: Uint8Array[] | undefined;
   ctx.store.transact(() => {
     // Proofs first, so that a copy they name is refused rather than taken.
@@ -90,7 +92,7 @@ export function acceptEnvelopes(ctx: InboundContext, peer: LinkPeer, envelopes: 
       longestS = Math.max(longestS, effectiveLifetimeS(env.lifetimeS) - (env.ageS ?? 0));
     }
     if (out.receiptsOwed.size > 0) ctx.queueReceipts(out.receiptsOwed);
-    if (proven.length > 0) out.held.push(...ctx.prove(proven, Math.min(MAX_LIFETIME_S, Math.max(1, longestS))));
+    if (proven.length > 0) out.ownProofs.push(...ctx.prove(proven, Math.min(MAX_LIFETIME_S, Math.max(1, longestS))));
   });
   return out;
 }

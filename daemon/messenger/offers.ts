@@ -9,6 +9,7 @@ import { decodeDeliveryProof, decodeEnvelope, type Envelope } from '../wire/mess
 import type { Store } from '../store/store.js';
 import type { CarryRecord, OutboxRecord } from '../store/records.js';
 import { PRIORITY, type LinkPeer, type Offer } from '../sync/mailbox.js';
+import { byPriority } from '../sync/send-queue.js';
 import { currentAgeS, isExpired } from './expiry.js';
 import { outboxEntry } from './outbox.js';
 
@@ -85,11 +86,6 @@ function offerOne(ctx: OfferContext, id: string, peer: LinkPeer): Offer | undefi
   const carried = ctx.store.carry.get(id);
   if (carried !== undefined) return carriedOffer(ctx, carried, peer);
   return proofOffer(ctx, id);
-}
-
-/** Best first; within a priority, oldest first. */
-export function byPriority(a: Offer, b: Offer): number {
-  return a.priority - b.priority || a.order - b.order;
 }
 
 export function offersFor(ctx: OfferContext, peer: LinkPeer, ids?: Iterable<string>): Offer[] {

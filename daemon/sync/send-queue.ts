@@ -7,6 +7,11 @@
 import { MAX_FRAME_BYTES, type DeliveryProof, type Envelope, type Frame } from '../wire/messages.js';
 import { PRIORITY, type Offer } from './mailbox.js';
 
+/** Best first; within a priority, oldest first. */
+export function byPriority(a: Offer, b: Offer): number {
+  return a.priority - b.priority || a.order - b.order;
+}
+
 /** Bytes of envelopes sent and not yet acknowledged, per session. */
 export const SEND_WINDOW_BYTES = 512 * 1024;
 /** Bytes of carried mail (for others) handed to one neighbour per meeting: meetings can be short and others wait. */
@@ -30,6 +35,10 @@ export interface SendQueue {
 
 export function createSendQueue(budgetBytes = MEETING_CARRY_BUDGET_BYTES, windowBytes = SEND_WINDOW_BYTES): SendQueue {
   const waiting = new Map<string, Offer>();
+  // Sorted once per batch of additions, not on every acknowledgement: a
+  // meeting with 10,000 waiting offers calls take() after each ack.
+  let order: Offer[] = [];
+  let sorted = true;
   const inFlight = new Map<string, Offer>();
   const declined = new Set<string>();
   let inFlightBytes = 0;
@@ -40,12 +49,18 @@ export function createSendQueue(budgetBytes = MEETING_CARRY_BUDGET_BYTES, window
       for (const o of offers) {
         if (declined.has(o.id) || inFlight.has(o.id) || waiting.has(o.id)) continue;
         waiting.set(o.id, o);
+        order.push(o);
+        sorted = false;
       }
     },
     take() {
       const frames: Frame[] = [];
       if (waiting.size === 0) return frames;
-      const order = [...waiting.values()].sort((a, b) => a.priority - b.priority || a.order - b.order);
+      if (!sorted) {
+        order = order.filter((o) => waiting.get(o.id) === o).sort(byPriority);
+        sorted = true;
+      }
+      let next = 0;
       let envelopes: Envelope[] = [];
       let proofs: DeliveryProof[] = [];
       let size = 0;
@@ -59,7 +74,9 @@ export function createSendQueue(budgetBytes = MEETING_CARRY_BUDGET_BYTES, window
         proofs = [];
         size = 0;
       };
-      for (const o of order) {
+      for (; next < order.length; next++) {
+        const o = order[next]!;
+        if (waiting.get(o.id) !== o) continue;
         if (o.envelope !== undefined && inFlightBytes >= windowBytes) break;
         if (o.priority === PRIORITY.carried && carriedBytes + o.bytes > budgetBytes) {
           waiting.delete(o.id);
@@ -79,6 +96,8 @@ export function createSendQueue(budgetBytes = MEETING_CARRY_BUDGET_BYTES, window
         }
       }
       flush();
+      // What was taken (or dropped) leaves the front; declined ones are skipped lazily.
+      order = order.slice(next);
       return frames;
     },
     settle(id) {

@@ -151,11 +151,12 @@ export function peel(diff: Sketch): PeelResult {
   const plus: Uint8Array[] = [];
   const minus: Uint8Array[] = [];
   const taken = new Set<string>();
-  const todo: number[] = [];
-  for (let i = s.cells - 1; i >= 0; i--) todo.push(i);
+  // Cells still to look at: all of them once, then those a peeled id touched.
+  const toVisit: number[] = [];
+  for (let i = s.cells - 1; i >= 0; i--) toVisit.push(i);
   let stuck = false;
-  while (todo.length > 0 && !stuck) {
-    const i = todo.pop()!;
+  while (toVisit.length > 0) {
+    const i = toVisit.pop()!;
     const sign = s.counts[i]!;
     if (sign !== 1 && sign !== -1) continue;
     const lo = s.lo[i]!;
@@ -168,7 +169,7 @@ export function peel(diff: Sketch): PeelResult {
     }
     taken.add(key);
     toggle(s, lo, hi, -sign, place);
-    for (let k = 0; k < HASHES_PER_ID; k++) todo.push(place[k]!);
+    for (let k = 0; k < HASHES_PER_ID; k++) toVisit.push(place[k]!);
     (sign === 1 ? plus : minus).push(prefixOf(lo, hi));
   }
   let complete = !stuck;
