@@ -58,12 +58,15 @@ export function dropProof(store: Store, id: string): void {
   unscheduleExpiry(store, 'proof', id, proofExpiry(rec));
 }
 
-/** The proof that expires first is the one least worth spreading. */
+/**
+ * The proof that expires first is the one least worth spreading. Scans the
+ * proofs only (bounded by their quota), not the shared expiry index, where
+ * every carried envelope would come before the first proof.
+ */
 function oldestProof(store: Store): ProofRecord | undefined {
-  for (const { key } of store.expiries.getRange({})) {
-    if (key[1] !== 'proof') continue;
-    const rec = store.proofs.get(key[2]);
-    if (rec !== undefined) return rec;
+  let oldest: ProofRecord | undefined;
+  for (const { value } of store.proofs.getRange({})) {
+    if (oldest === undefined || proofExpiry(value) < proofExpiry(oldest)) oldest = value;
   }
-  return undefined;
+  return oldest;
 }
