@@ -3,12 +3,13 @@
 # dbus-daemon, busctl, gdbus, dbus-send, python3-dbus as an activity, protoc
 # for wire captures, iproute2 for network namespaces, and dpkg-dev, lintian
 # and debootstrap for the package test, wpa_supplicant to hold the stand-in
-# to the real D-Bus API). Does nothing when all
-# are present; needs root (apt-get) otherwise.
+# to the real D-Bus API, avahi-daemon and avahi-utils for the Avahi source
+# in namespaces). Does nothing when all are present; needs root (apt-get)
+# otherwise.
 set -euo pipefail
 
 PACKAGES=(dbus-daemon dbus-bin systemd libglib2.0-bin python3 python3-dbus python3-gi protobuf-compiler iproute2 util-linux
-  lintian debootstrap dpkg-dev debian-archive-keyring wpasupplicant)
+  lintian debootstrap dpkg-dev debian-archive-keyring wpasupplicant avahi-daemon avahi-utils)
 
 missing=()
 command -v dbus-daemon >/dev/null || missing+=(dbus-daemon)
@@ -23,6 +24,8 @@ command -v debootstrap >/dev/null || missing+=(debootstrap)
 command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)
 [ -e /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
 command -v wpa_supplicant >/dev/null || [ -x /usr/sbin/wpa_supplicant ] || missing+=(wpasupplicant)
+command -v avahi-daemon >/dev/null || [ -x /usr/sbin/avahi-daemon ] || missing+=(avahi-daemon)
+command -v avahi-browse >/dev/null || missing+=(avahi-utils)
 /usr/bin/python3 -c 'import dbus, gi' 2>/dev/null || missing+=(python3 python3-dbus python3-gi)
 
 if [ ${#missing[@]} -eq 0 ]; then
