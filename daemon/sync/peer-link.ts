@@ -26,9 +26,20 @@ export function peerFromSession(session: Session, via: string): LinkPeer {
   };
 }
 
-export interface PeerLink {
+/**
+ * What a peer link needs of its session. The daemon's is a TCP Session; the
+ * simulator (daemon/sim) runs the same link over a simulated radio link.
+ */
+export interface LinkSession {
+  readonly closed: boolean;
+  send(frame: Frame): void;
+  on(event: 'frame', fn: (frame: Frame) => void): unknown;
+  destroy(err?: Error): void;
+}
+
+export interface PeerLink<S extends LinkSession = Session> {
   readonly peer: LinkPeer;
-  readonly session: Session;
+  readonly session: S;
   /** clock.monotonic() when the peer last sent anything on this session. */
   readonly lastHeardMs: number;
   /** Shares routing state and, on the opening side, starts reconciliation. */
@@ -38,8 +49,8 @@ export interface PeerLink {
   send(frame: Frame): void;
 }
 
-export interface PeerLinkOptions {
-  session: Session;
+export interface PeerLinkOptions<S extends LinkSession = Session> {
+  session: S;
   peer: LinkPeer;
   mailbox: Mailbox;
   counters: Counters;
@@ -51,13 +62,13 @@ export interface PeerLinkOptions {
 }
 
 /** A newer card must be the same person on the same laptop; only the name may change. */
-function updatedPeer(peer: LinkPeer, session: Session, card: IdentityCard): LinkPeer {
-  const { userKey, displayName } = verifyCard(card, session.peerNodeKey);
+function updatedPeer(peer: LinkPeer, card: IdentityCard): LinkPeer {
+  const { userKey, displayName } = verifyCard(card, peer.nodeKey);
   if (keyIdHex(userKey) !== peer.userId) throw SatchelError.badFrame('a card for another user on a live session');
   return { ...peer, displayName };
 }
 
-export function createPeerLink(o: PeerLinkOptions): PeerLink {
+export function createPeerLink<S extends LinkSession = Session>(o: PeerLinkOptions<S>): PeerLink<S> {
   const { session, mailbox, counters, logger } = o;
   const queue = createSendQueue();
   let lastHeardMs = o.now();
@@ -115,7 +126,7 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     try {
       if (frame.card) {
         try {
-          link.peer = updatedPeer(link.peer, session, frame.card);
+          link.peer = updatedPeer(link.peer, frame.card);
           mailbox.peerChanged(link.peer);
         } catch (err) {
           counters.bump('sync.card_rejected');
