@@ -1,0 +1,239 @@
+/**
+ * Browses for other satchel daemons through Avahi and turns each service
+ * instance into a Sighting. The browser is made with ServiceBrowserPrepare
+ * and only then started, so that Avahi says nothing about it before we
+ * know its path (ServiceBrowserNew starts talking at once: the race that
+ * avahi 0.8's Server2 interface exists to close). Each item (an instance
+ * on one interface over one protocol) is resolved once with
+ * ResolveService; what comes back was sent by some host on the link, so it
+ * is checked before it is believed. The instance name is the sighting's
+ * key; its items are the key's holders in a SightingBook, so the key is
+ * lost only when the last interface and protocol let it go.
+ */
+import { isIP } from 'node:net';
+import { CallFailed, type DbusCaller } from './dbus-calls.js';
+import {
+  AVAHI_SERVER_IFACE, AVAHI_SERVER2_IFACE, AVAHI_SERVICE_BROWSER_IFACE, IF_UNSPEC, MDNS_DOMAIN, objectCall, PROTO_INET,
+  PROTO_UNSPEC, serverCall,
+} from './avahi-names.js';
+import type { AvahiEvent, BrowsedItem } from './avahi-signals.js';
+import { decodeTxt } from './avahi-txt.js';
+import { isIfname } from './mac-resolver.js';
+import type { SightingBook } from './sighting-book.js';
+import type { Sighting } from './source.js';
+import type { Drop } from './wpa-values.js';
+import type { LogOnce } from '../log-once.js';
+import type { Clock, TimerHandle } from '../../util/clock.js';
+import type { Counters } from '../../util/counters.js';
+
+/** Most service instances followed at once (items, so per interface and protocol): a hostile link cannot grow us past it. */
+export const MAX_AVAHI_ITEMS = 1_024;
+/** Most ResolveService calls in flight at once; the rest wait their turn. */
+export const MAX_PARALLEL_RESOLVES = 4;
+/** Wait before resolving a failed item again, in ms (one timer for all of them). */
+export const RESOLVE_RETRY_MS = 10_000;
+/** Tries at resolving one item before waiting for it to be announced anew. */
+export const MAX_RESOLVE_ATTEMPTS = 3;
+
+export interface BrowserOptions {
+  caller: DbusCaller;
+  /** For ResolveService, which Avahi answers only once the peer has (or its own timeout passes). */
+  resolver: DbusCaller;
+  clock: Clock;
+  counters: Counters;
+  logOnce: LogOnce;
+  book: SightingBook;
+  type: string;
+  ownNodeId: Uint8Array;
+  /** The name we publish under right now: our own service is not a neighbour. */
+  ownName: () => string;
+  dropped: (d: Drop) => void;
+}
+
+interface Item {
+  attempts: number;
+  resolved: boolean;
+}
+
+const itemKey = (i: BrowsedItem): string => `${i.iface}/${i.protocol}/${i.name}`;
+const holderOf = (i: BrowsedItem): string => `${i.iface}/${i.protocol}`;
+const drop = (reason: string, detail: string): Drop => ({ kind: 'drop', reason, detail });
+
+export class AvahiBrowser {
+  readonly #o: BrowserOptions;
+  #epoch = 0;
+  #path: string | undefined;
+  readonly #items = new Map<string, { item: BrowsedItem; state: Item }>();
+  readonly #waiting: string[] = [];
+  readonly #retry = new Set<string>();
+  #retryTimer: TimerHandle | undefined;
+  #inFlight = 0;
+  readonly #ifnames = new Map<number, string>();
+
+  constructor(o: BrowserOptions) {
+    this.#o = o;
+  }
+
+  /** How many items are followed (for tests and `satchel doctor`). */
+  get size(): number {
+    return this.#items.size;
+  }
+
+  /** Avahi (re)appeared: browse afresh. Rejects when it will not give us a browser. */
+  async begin(): Promise<void> {
+    this.clear();
+    const epoch = this.#epoch;
+    const { caller, type } = this.#o;
+    const reply = await caller.call(serverCall(AVAHI_SERVER2_IFACE, 'ServiceBrowserPrepare', 'iissu',
+      [IF_UNSPEC, PROTO_UNSPEC, type, MDNS_DOMAIN, 0]));
+    if (epoch !== this.#epoch) return;
+    this.#path = String(reply.body[0]);
+    await caller.call(objectCall(this.#path, AVAHI_SERVICE_BROWSER_IFACE, 'Start'));
+  }
+
+  /** True when the event was about our browser (and has been acted on). */
+  handle(ev: AvahiEvent): boolean {
+    if (ev.kind !== 'item-new' && ev.kind !== 'item-remove' && ev.kind !== 'browser-failure') return false;
+    if (this.#path === undefined || ev.path !== this.#path) return false;
+    if (ev.kind === 'browser-failure') {
+      this.#o.counters.bump('avahi.browser_failed');
+      this.#o.logOnce(`browser:${ev.error}`, 'Avahi stopped browsing for neighbours', { error: ev.error });
+    } else if (ev.kind === 'item-new') this.#added(ev.item);
+    else this.#removed(ev.item);
+    return true;
+  }
+
+  /** Forgets every item, saying `lost` for each sighting; answers still on their way are void. */
+  clear(): void {
+    this.#epoch++;
+    this.#path = undefined;
+    this.#items.clear();
+    this.#waiting.length = 0;
+    this.#retry.clear();
+    this.#retryTimer?.cancel();
+    this.#retryTimer = undefined;
+    this.#inFlight = 0;
+    this.#ifnames.clear();
+    this.#o.book.clear();
+  }
+
+  async close(): Promise<void> {
+    const path = this.#path;
+    this.clear();
+    if (path !== undefined) await this.#o.caller.call(objectCall(path, AVAHI_SERVICE_BROWSER_IFACE, 'Free')).catch(() => {});
+  }
+
+  #added(item: BrowsedItem): void {
+    const { type, ownName, counters, dropped } = this.#o;
+    if (item.type !== type || item.domain !== MDNS_DOMAIN) return dropped(drop('type', `${item.type}.${item.domain}`));
+    if (item.name === ownName()) {
+      counters.bump('avahi.own_service');
+      return;
+    }
+    const key = itemKey(item);
+    if (this.#items.has(key)) return;
+    if (this.#items.size >= MAX_AVAHI_ITEMS) return dropped(drop('too_many', `${this.#items.size} items followed`));
+    this.#items.set(key, { item, state: { attempts: 0, resolved: false } });
+    this.#waiting.push(key);
+    this.#pump();
+  }
+
+  #removed(item: BrowsedItem): void {
+    const key = itemKey(item);
+    if (!this.#items.delete(key)) return;
+    this.#retry.delete(key);
+    this.#o.book.drop(holderOf(item), item.name);
+  }
+
+  #pump(): void {
+    while (this.#inFlight < MAX_PARALLEL_RESOLVES) {
+      const key = this.#waiting.shift();
+      if (key === undefined) return;
+      const entry = this.#items.get(key);
+      if (entry === undefined || entry.state.resolved) continue;
+      this.#inFlight++;
+      const epoch = this.#epoch;
+      void this.#resolve(entry.item).then((outcome) => {
+        if (epoch !== this.#epoch) return;
+        this.#inFlight--;
+        // The item may have gone (ItemRemove) or come back as a new one while we asked.
+        if (this.#items.get(key) === entry) this.#settle(key, entry, outcome);
+        this.#pump();
+      });
+    }
+  }
+
+  #settle(key: string, entry: { item: BrowsedItem; state: Item }, outcome: Outcome): void {
+    const { book, dropped, counters, logOnce } = this.#o;
+    entry.state.attempts++;
+    if (outcome.kind === 'sighting') {
+      entry.state.resolved = true;
+      counters.bump('avahi.resolved');
+      book.put(holderOf(entry.item), outcome.sighting);
+    } else if (outcome.kind === 'drop') {
+      // Bad data stays bad until the peer re-announces (a new ItemNew).
+      entry.state.resolved = true;
+      dropped(outcome.drop);
+    } else {
+      counters.bump('avahi.resolve_failed');
+      logOnce(`resolve:${outcome.error}`, 'Avahi could not resolve a neighbour; will retry', { name: entry.item.name, error: outcome.error });
+      if (entry.state.attempts < MAX_RESOLVE_ATTEMPTS) this.#retryLater(key);
+    }
+  }
+
+  #retryLater(key: string): void {
+    this.#retry.add(key);
+    // One timer for every item that failed, not one per peer.
+    this.#retryTimer ??= this.#o.clock.setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#waiting.push(...this.#retry);
+      this.#retry.clear();
+      this.#pump();
+    }, RESOLVE_RETRY_MS);
+  }
+
+  async #resolve(item: BrowsedItem): Promise<Outcome> {
+    const { resolver, type, ownNodeId } = this.#o;
+    let body: unknown[];
+    try {
+      const reply = await resolver.call(serverCall(AVAHI_SERVER_IFACE, 'ResolveService', 'iisssiu',
+        [item.iface, item.protocol, item.name, type, MDNS_DOMAIN, item.protocol, 0]));
+      if (reply.signature !== 'iissssisqaayu') return { kind: 'drop', drop: drop('signature', `ResolveService -> (${reply.signature ?? ''})`) };
+      body = reply.body;
+    } catch (err) {
+      return { kind: 'failed', error: err instanceof CallFailed ? err.errorName ?? err.detail : String(err) };
+    }
+    const [, , , , , , aprotocol, address, port, txt] = body;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) {
+      return { kind: 'drop', drop: drop('port', `port ${String(port)}`) };
+    }
+    const family = aprotocol === PROTO_INET ? 4 : 6;
+    if (typeof address !== 'string' || isIP(address) !== family) return { kind: 'drop', drop: drop('address', `address ${String(address).slice(0, 64)}`) };
+    const id = decodeTxt(txt);
+    if (!id.ok) return { kind: 'drop', drop: drop(id.reason, id.detail) };
+    if (Buffer.from(id.nodeId).equals(ownNodeId)) return { kind: 'drop', drop: drop('self', `${item.name} carries our node id`) };
+    let where = address;
+    if (family === 6 && /^fe[89ab]/i.test(address)) {
+      const ifname = await this.#ifname(item.iface);
+      if (ifname === undefined) return { kind: 'failed', error: `no name for interface ${item.iface}` };
+      where = `${address}%${ifname}`;
+    }
+    return { kind: 'sighting', sighting: { source: 'avahi', key: item.name, nodeId: id.nodeId, address: where, sessionPort: port } };
+  }
+
+  /** Link-local addresses need their interface's name; Avahi knows its own indexes best. */
+  async #ifname(index: number): Promise<string | undefined> {
+    const known = this.#ifnames.get(index);
+    if (known !== undefined) return known;
+    const name = await this.#o.caller.call(serverCall(AVAHI_SERVER_IFACE, 'GetNetworkInterfaceNameByIndex', 'i', [index]))
+      .then((r) => r.body[0], () => undefined);
+    if (!isIfname(name)) return undefined;
+    this.#ifnames.set(index, name);
+    return name;
+  }
+}
+
+type Outcome =
+  | { kind: 'sighting'; sighting: Sighting }
+  | { kind: 'drop'; drop: Drop }
+  | { kind: 'failed'; error: string };
