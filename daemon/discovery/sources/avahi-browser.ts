@@ -13,7 +13,7 @@
 import { isIP } from 'node:net';
 import { CallFailed, type DbusCaller } from './dbus-calls.js';
 import {
-  AVAHI_SERVER_IFACE, AVAHI_SERVER2_IFACE, AVAHI_SERVICE_BROWSER_IFACE, IF_UNSPEC, MDNS_DOMAIN, objectCall, PROTO_INET,
+  AVAHI_SERVER_IFACE, AVAHI_SERVER2_IFACE, AVAHI_SERVICE_BROWSER_IFACE, IF_UNSPEC, LOOKUP_RESULT_OUR_OWN, MDNS_DOMAIN, objectCall, PROTO_INET,
   PROTO_UNSPEC, serverCall,
 } from './avahi-names.js';
 import type { AvahiEvent, BrowsedItem } from './avahi-signals.js';
@@ -126,7 +126,9 @@ export class AvahiBrowser {
   #added(item: BrowsedItem): void {
     const { type, ownName, counters, dropped } = this.#o;
     if (item.type !== type || item.domain !== MDNS_DOMAIN) return dropped(drop('type', `${item.type}.${item.domain}`));
-    if (item.name === ownName()) {
+    // OUR_OWN: published through this avahi-daemon. The same name from
+    // elsewhere is another host claiming it (a collision Avahi is settling).
+    if (item.name === ownName() && (item.flags & LOOKUP_RESULT_OUR_OWN) !== 0) {
       counters.bump('avahi.own_service');
       return;
     }

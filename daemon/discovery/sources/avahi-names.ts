@@ -38,6 +38,9 @@ export const GROUP_ESTABLISHED = 2;
 export const GROUP_COLLISION = 3;
 export const GROUP_FAILURE = 4;
 
+/** AvahiLookupResultFlags: the item was published through this very avahi-daemon. */
+export const LOOKUP_RESULT_OUR_OWN = 16;
+
 /** AVAHI_ERR_COLLISION as a D-Bus error: AddService under a name already taken on this host. */
 export const AVAHI_COLLISION_ERROR = 'org.freedesktop.Avahi.CollisionError';
 

@@ -38,14 +38,20 @@ export function decodeTxt(items: unknown): TxtResult {
   const size = items.reduce((n: number, i: Uint8Array) => n + 1 + i.length, 0);
   if (size > MAX_TXT_BYTES) return { ok: false, reason: 'txt_size', detail: `${size} bytes of TXT` };
   const pairs = new Map<string, string>();
+  let ids = 0;
   for (const item of items as Uint8Array[]) {
     const s = Buffer.from(item).toString('latin1');
     const eq = s.indexOf('=');
     const key = (eq < 0 ? s : s.slice(0, eq)).toLowerCase();
+    if (key === TXT_NODE_ID_KEY) ids++;
     // §6.4: a key seen twice means its first value; an empty key means nothing.
     if (key === '' || pairs.has(key)) continue;
     pairs.set(key, eq < 0 ? '' : s.slice(eq + 1));
   }
+  // Except for the id: Avahi keeps TXT strings in a list it builds by
+  // prepending, so which copy comes "first" depends on the path a record
+  // took. Two ids are an identity nobody can vouch for.
+  if (ids > 1) return { ok: false, reason: 'node_id', detail: `${ids} id= keys in TXT` };
   const version = pairs.get(TXT_VERSION_KEY);
   if (version !== undefined && version !== TXT_VERSION) return { ok: false, reason: 'txtvers', detail: `txtvers=${version.slice(0, 16)}` };
   const hex = pairs.get(TXT_NODE_ID_KEY);

@@ -60,6 +60,7 @@ t.test('avahi-daemon stopping and restarting: lost and down, then up, published 
   await Promise.all([sa.source.start(), sb.source.start()]);
   t.equal(sa.source.state(), 'down');
   t.same(sa.rec.said, []);
+  const rulesB = await b.matchRules(sb.bus.name!);
   const [, avahiB] = await Promise.all([a.startAvahi(), b.startAvahi()]);
   const keyA = serviceNameOf(sa.nodeId);
   const keyB = serviceNameOf(sb.nodeId);
@@ -82,5 +83,14 @@ t.test('avahi-daemon stopping and restarting: lost and down, then up, published 
   t.same(sb.rec.states(), ['up', 'down', 'up']);
   t.same(sa.rec.states(), ['up'], 'A never noticed anything but its peer going');
   seesPeer(t, sa, sb, addressesOf(b.side, a.side));
+
+  // A crash says no goodbye on the link; B's own source still sees its Avahi go.
+  await avahiB.kill();
+  await sb.rec.until(() => sb.source.state() === 'down' && sb.rec.lost(keyA) === 2, 'B down, A forgotten, after a crash');
+  await avahiB.start();
+  await sb.rec.until(() => sb.source.published() !== undefined && sb.rec.current().has(keyA), 'B published and sees A after the crash');
+  await sa.rec.until(() => sa.rec.current().has(keyB), 'A sees B after the crash');
+  t.same(sb.rec.states(), ['up', 'down', 'up', 'down', 'up']);
+  t.equal(await b.matchRules(sb.bus.name!), rulesB, 'two restarts added no match rules');
   t.same({ ...sa.drops(), ...sb.drops() }, {});
 });
