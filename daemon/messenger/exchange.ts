@@ -20,6 +20,7 @@ import { applyAcks } from './acks.js';
 import { nextExpiryMs } from './expiry.js';
 import type { HeldIdSet } from './held-ids.js';
 import { acceptEnvelopes } from './inbound.js';
+import type { ProofChecker } from './proofs-in.js';
 import { offersFor } from './offers.js';
 import { keepProof } from './proof-book.js';
 import type { CarryLimits } from './quotas.js';
@@ -41,6 +42,8 @@ export interface ExchangeDeps {
   /** Largest file taken with a message, in bytes. */
   attachmentMaxBytes: number;
   held: HeldIdSet;
+  /** Checks proofs from the network; checkProof when absent. */
+  checkProof?: ProofChecker;
   /** Seals a delivery receipt to a sender inside the current transaction; returns its id. */
   queueReceipt(to: string, ids: Uint8Array[]): string | undefined;
   received(m: MessageRecord): void;
@@ -138,6 +141,7 @@ export function createExchange(d: ExchangeDeps): Exchange {
       const receiptIds: string[] = [];
       const out = acceptEnvelopes({
         store, me: d.me, myId: d.myId, keys: d.keys, clock, counters, limits: d.limits, attachmentMaxBytes: d.attachmentMaxBytes, prove,
+        ...(d.checkProof !== undefined ? { checkProof: d.checkProof } : {}),
         queueReceipts: (owed) => {
           for (const [sender, ids] of owed) {
             const id = d.queueReceipt(sender, ids);

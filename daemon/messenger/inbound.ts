@@ -20,7 +20,7 @@ import { carryEnvelope } from './carry-in.js';
 import { effectiveLifetimeS, expiresAtMs, scheduleExpiry } from './expiry.js';
 import { takeHeader, takePiece, type FileOutcome } from './attachments-in.js';
 import { MAX_LIFETIME_S } from './lifetime.js';
-import { takeProofs } from './proofs-in.js';
+import { takeProofs, type ProofChecker } from './proofs-in.js';
 import type { CarryLimits } from './quotas.js';
 
 const utf8 = new TextEncoder();
@@ -37,6 +37,8 @@ export interface InboundContext {
   attachmentMaxBytes: number;
   /** Seals and queues delivery receipts; runs inside the accepting transaction. */
   queueReceipts(owed: Map<string, Uint8Array[]>): void;
+  /** Checks proofs from the network; checkProof when absent. */
+  checkProof?: ProofChecker;
   /** Signs and keeps a proof for envelopes stored here; returns the proof ids. Inside the transaction. */
   prove(ids: Uint8Array[], lifetimeS: number): string[];
 }
@@ -73,7 +75,7 @@ export function acceptEnvelopes(ctx: InboundContext, peer: LinkPeer, envelopes: 
   let known: Uint8Array[] | undefined;
   ctx.store.transact(() => {
     // Proofs first, so that a copy they name is refused rather than taken.
-    const p = takeProofs(ctx.store, proofs, ctx.counters, ctx.clock.now(), ctx.limits.proofQuotaBytes);
+    const p = takeProofs(ctx.store, proofs, ctx.counters, ctx.clock.now(), ctx.limits.proofQuotaBytes, ctx.checkProof);
     out.held.push(...p.kept);
     out.dropped.push(...p.dropped);
     out.changed.push(...p.changed);

@@ -32,6 +32,7 @@ import { listOutbox, storeUse } from './inspect.js';
 import { addTrace, readTrace } from './trace.js';
 import { sealBackup } from '../crypto/backup.js';
 import { contactInfo, conversationMessages, listConversations, messageInfo } from './views.js';
+import type { ProofChecker } from './proofs-in.js';
 import { checkAttachmentMax, DEFAULT_ATTACHMENT_MAX_BYTES } from './attachment-rules.js';
 import { checkCaption, checkOutgoingFile, queueWithAttachment } from './attachments-out.js';
 
@@ -60,6 +61,13 @@ export interface MessengerOptions {
   carryLimits?: Partial<CarryLimits>;
   /** Largest file sent or taken with a message, in bytes; DEFAULT_ATTACHMENT_MAX_BYTES when absent. */
   attachmentMaxBytes?: number;
+  /**
+   * Checks delivery proofs from the network; checkProof when absent. The
+   * simulator passes one that remembers proofs already checked, since its
+   * hundred laptops in one process would otherwise verify each proof a
+   * hundred times.
+   */
+  checkProof?: ProofChecker;
 }
 
 export interface Messenger extends MessengerApi, Mailbox {
@@ -136,6 +144,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
 
   const exchange = createExchange({
     store, clock, counters, log, me: ident.user, myId, keys, routing, limits, attachmentMaxBytes: attachmentMax, held: loadHeldIds(store),
+    ...(opts.checkProof !== undefined ? { checkProof: opts.checkProof } : {}),
     queueReceipt: (to, ids) => queueReceipt(to, 'delivered', ids),
     received: (m) => {
       log.info('message received', { id: m.id, from: m.contactId });

@@ -4,7 +4,7 @@
  * messages becomes delivered. Proofs that do not verify are dropped and
  * counted. Only called inside a store transaction.
  */
-import { checkProof } from '../crypto/proof.js';
+import { checkProof, type CheckedProof } from '../crypto/proof.js';
 import { encodeDeliveryProof, type DeliveryProof } from '../wire/messages.js';
 import type { Store } from '../store/store.js';
 import type { MessageRecord } from '../store/records.js';
@@ -26,11 +26,16 @@ export interface ProofOutcome {
   changed: MessageRecord[];
 }
 
-export function takeProofs(store: Store, proofs: DeliveryProof[], counters: Counters, nowMs: number, quotaBytes: number): ProofOutcome {
+/** Checks a proof from the network: checkProof, or one that remembers what it checked (the simulator's laptops share one). */
+export type ProofChecker = (proof: DeliveryProof) => CheckedProof | string;
+
+export function takeProofs(
+  store: Store, proofs: DeliveryProof[], counters: Counters, nowMs: number, quotaBytes: number, check: ProofChecker = checkProof,
+): ProofOutcome {
   const out: ProofOutcome = { kept: [], dropped: [], changed: [] };
   if (proofs.length > MAX_PROOFS_PER_FRAME) counters.bump('inbound.proof.over_limit', proofs.length - MAX_PROOFS_PER_FRAME);
   for (const raw of proofs.slice(0, MAX_PROOFS_PER_FRAME)) {
-    const p = checkProof(raw);
+    const p = check(raw);
     if (typeof p === 'string') {
       counters.bump('inbound.proof.invalid');
       continue;
