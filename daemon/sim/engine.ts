@@ -18,6 +18,7 @@ import { seededRandom } from '../util/random.js';
 import { decodeEnvelope } from '../wire/messages.js';
 import { createMetrics, envelopeKey, type SimMetrics, type Tracked, type TrackedMessage } from './metrics.js';
 import type { OneEvents, MessageEvent } from './one-events.js';
+import { createProofMemo } from './proof-memo.js';
 import { createSimClock } from './sim-clock.js';
 import { createSimLink, DEFAULT_BANDWIDTH_BYTES_PER_S, type SimLink } from './sim-link.js';
 import { createSimNode, type SimNode } from './sim-node.js';
@@ -121,6 +122,7 @@ export async function runSimulation(o: SimOptions): Promise<SimResult> {
   mkdirSync(base, { recursive: true });
   const dir = mkdtempSync(join(base, 'satchel-sim-'));
   const nodes = new Map<string, SimNode>();
+  const checkProof = createProofMemo();
   const sample = (n: SimNode): void => metrics.sample(n.name, n.storeBytes());
   const held = (n: SimNode, id: string): boolean => n.store.carry.doesExist(id) || n.store.received.doesExist(id);
 
@@ -158,7 +160,7 @@ export async function runSimulation(o: SimOptions): Promise<SimResult> {
           carryLimits: { quotaBytes: bufferBytes, sourceShareBytes: Math.min(bufferBytes, o.sourceShareBytes ?? bufferBytes) },
         }),
         ...(o.lifetimeS !== undefined ? { lifetimeS: o.lifetimeS } : {}),
-        attachmentMaxBytes,
+        attachmentMaxBytes, checkProof,
         wrapMailbox: counting,
       });
       index++;

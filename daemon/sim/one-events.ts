@@ -131,3 +131,13 @@ export function mergeOneEvents(...parts: OneEvents[]): OneEvents {
   out.messages.sort((x, y) => x.timeS - y.timeS);
   return out;
 }
+
+/** Contacts and messages as ONE external events text, in time order (contacts first at equal times). */
+export function formatOneEvents(e: Pick<OneEvents, 'contacts' | 'messages'>): string {
+  const lines: [number, string][] = [];
+  for (const c of e.contacts) lines.push([c.timeS, `${c.timeS} CONN ${c.a} ${c.b} ${c.up ? 'up' : 'down'}`]);
+  for (const m of e.messages) lines.push([m.timeS, `${m.timeS} C ${m.id} ${m.from} ${m.to} ${m.sizeBytes}`]);
+  // Array sort is stable: equal times keep contacts before messages.
+  lines.sort((x, y) => x[0] - y[0]);
+  return lines.map(([, l]) => `${l}\n`).join('');
+}

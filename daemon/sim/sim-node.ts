@@ -11,6 +11,7 @@ import { keyIdHex } from '../crypto/keys.js';
 import { SatchelError } from '../errors/satchel-error.js';
 import { createMessenger, type Messenger } from '../messenger/messenger.js';
 import type { CarryLimits } from '../messenger/quotas.js';
+import type { ProofChecker } from '../messenger/proofs-in.js';
 import { carryBytes } from '../messenger/carry-area.js';
 import { outboxBytes } from '../messenger/outbox.js';
 import { proofBytes } from '../messenger/proof-book.js';
@@ -39,6 +40,8 @@ export interface SimNodeOptions {
   lifetimeS?: number;
   /** Largest file a message may carry, in bytes. */
   attachmentMaxBytes?: number;
+  /** Checks delivery proofs (one memo shared by a run's laptops); checkProof when absent. */
+  checkProof?: ProofChecker;
   /** Wraps the messenger where sync calls it, for counting; identity when absent. */
   wrapMailbox?: (node: SimNode, m: Mailbox) => Mailbox;
 }
@@ -84,6 +87,7 @@ export function createSimNode(o: SimNodeOptions): SimNode {
       ...(o.outboxQuotaBytes !== undefined ? { outboxQuotaBytes: o.outboxQuotaBytes } : {}),
       ...(o.lifetimeS !== undefined ? { lifetimeS: o.lifetimeS } : {}),
       ...(o.attachmentMaxBytes !== undefined ? { attachmentMaxBytes: o.attachmentMaxBytes } : {}),
+      ...(o.checkProof !== undefined ? { checkProof: o.checkProof } : {}),
     });
     // Synchronous underneath; the name shows in traces and cards.
     void messenger.setDisplayName(o.name);
