@@ -37,6 +37,11 @@ export interface BeaconSchedule {
   answer(): void;
   /** Something of ours changed, or we came back: tell the room soon. Coalesced. */
   hurry(): void;
+  /**
+   * Back from sleep: send now, and start over as if just started at the
+   * shortest interval. Neighbours may have forgotten us, and we them.
+   */
+  refresh(): void;
   close(): void;
 }
 
@@ -93,6 +98,9 @@ export function createPeriodicSchedule(opts: PeriodicScheduleOptions): BeaconSch
       const now = clock.monotonic();
       const at = Math.max(now, lastSentAt + minGapMs);
       if (at < dueAt) arm(at - now);
+    },
+    refresh() {
+      if (running) fire();
     },
     close() {
       running = false;

@@ -27,6 +27,8 @@
  * - hurry() is Trickle's reset (to Imin, new interval) plus one early beacon,
  *   for inconsistencies of our own: our epoch or session port changed, our
  *   links changed, or we came back after hearing nobody for a while.
+ * - refresh() is the same reset with the beacon sent at once, for a laptop
+ *   waking from sleep: its neighbours should know it is back now.
  * - Early beacons (answers, hurries) are at least Imin apart, so a burst of
  *   arrivals costs each laptop at most one extra beacon per Imin.
  *
@@ -201,6 +203,19 @@ export function createTrickleSchedule(opts: TrickleScheduleOptions): BeaconSched
         begin(clock.monotonic());
       }
       early(true);
+    },
+    refresh() {
+      if (!running) return;
+      // Not hurry(): that waits at least Imin after our last beacon, and the
+      // monotonic clock stood still while we slept, so "last" may look recent.
+      const now = clock.monotonic();
+      size = iminMs;
+      begin(now);
+      lastSentAt = now;
+      sentInInterval = true;
+      earlyAt = Infinity;
+      arm();
+      send();
     },
     close() {
       running = false;

@@ -33,6 +33,8 @@ export interface DiscoveryBeacon extends EventEmitter<{ beacon: [HeardBeacon] }>
   setSessionPort(port: number): void;
   /** Tells neighbours we have something new; the next beacon goes out early. */
   bumpEpoch(): void;
+  /** Back from sleep: a beacon now, and the schedule restarted at its shortest interval. */
+  refresh(): void;
   readonly epoch: number;
   readonly sessionPort: number;
 }
@@ -186,6 +188,12 @@ class Beacon extends EventEmitter<{ beacon: [HeardBeacon] }> implements Discover
   bumpEpoch(): void {
     this.#epoch = (this.#epoch + 1) >>> 0;
     this.#schedule.hurry();
+  }
+
+  refresh(): void {
+    if (this.#closing || this.#channels.length === 0) return;
+    this.#o.counters.bump('beacon.refreshed');
+    this.#schedule.refresh();
   }
 
   close(): Promise<void> {

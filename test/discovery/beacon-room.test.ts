@@ -66,7 +66,7 @@ t.test('steer(): what the schedule hears of each kind, and what is counted', asy
   const calls: string[] = [];
   const schedule: BeaconSchedule = {
     start: () => calls.push('start'), heard: (from) => calls.push(`heard ${from}`), answer: () => calls.push('answer'),
-    hurry: () => calls.push('hurry'), close: () => calls.push('close'),
+    hurry: () => calls.push('hurry'), refresh: () => calls.push('refresh'), close: () => calls.push('close'),
   };
   const counters = createCounters();
   const kinds: Heard[] = ['known', 'new', 'back'];
