@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   DECRYPT_FAILED: 'DecryptFailed',
   CLOSED: 'Closed',
   CONFIG: 'Config',
+  WIFI_FAILED: 'WifiFailed',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -74,6 +75,10 @@ export class SatchelError extends Error {
   }
   static config(key: string, problem: string): SatchelError {
     return new SatchelError('CONFIG', `configuration ${key}: ${problem}`);
+  }
+  /** Joining, leaving or looking at Wi-Fi networks failed (the data mule's worker or nmcli). */
+  static wifiFailed(what: string, cause?: unknown): SatchelError {
+    return new SatchelError('WIFI_FAILED', `Wi-Fi ${what}`, { cause });
   }
 }
 
