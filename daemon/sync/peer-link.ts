@@ -47,6 +47,13 @@ export interface PeerLink<S extends LinkSession = Session> {
   /** Offers these ids (hex) if routing lets the peer have them. */
   push(ids: string[]): void;
   send(frame: Frame): void;
+  /**
+   * Going to sleep: nothing more is offered or sent from the queue, while
+   * what the peer hands over is still stored and acknowledged. Resolves once
+   * every envelope already sent has been answered; a session that dies first
+   * never answers, so callers race this with the session's end.
+   */
+  quiesce(): Promise<void>;
 }
 
 export interface PeerLinkOptions<S extends LinkSession = Session> {
@@ -73,14 +80,24 @@ export function createPeerLink<S extends LinkSession = Session>(o: PeerLinkOptio
   const queue = createSendQueue();
   let lastHeardMs = o.now();
   let reconciler: Reconciler | undefined;
+  /** Set by quiesce(): the queue stays as it is; the next meeting offers it again. */
+  let quiet = false;
+  let answered: (() => void)[] = [];
+  const settleQuiet = (): void => {
+    if (!quiet || queue.inFlightBytes > 0) return;
+    for (const fn of answered) fn();
+    answered = [];
+  };
 
   const send = (frame: Frame): void => {
     if (!session.closed) session.send(frame);
   };
   const drain = (): void => {
+    if (quiet) return;
     for (const f of queue.take()) send(f);
   };
   const offer = (ids?: string[]): void => {
+    if (quiet) return;
     const offers = mailbox.offersFor(link.peer, ids);
     if (offers.length === 0) return;
     counters.bump('sync.offered', offers.length);
@@ -119,6 +136,7 @@ export function createPeerLink<S extends LinkSession = Session>(o: PeerLinkOptio
     }
     if (acks.length > 0) mailbox.acknowledged(link.peer, acks);
     drain();
+    settleQuiet();
   }
 
   session.on('frame', (frame: Frame) => {
@@ -169,6 +187,11 @@ export function createPeerLink<S extends LinkSession = Session>(o: PeerLinkOptio
       send(first);
     },
     push: (ids: string[]) => offer(ids),
+    quiesce: () => new Promise<void>((resolve) => {
+      quiet = true;
+      answered.push(resolve);
+      settleQuiet();
+    }),
   };
   return link;
 }
