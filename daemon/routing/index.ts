@@ -21,6 +21,7 @@ import { SatchelError } from '../errors/satchel-error.js';
 import { createDirect, DIRECT } from './direct.js';
 import { createEpidemic, EPIDEMIC } from './epidemic.js';
 import { createProphet, PROPHET } from './prophet.js';
+import { createProphetSpray, PROPHET_SPRAY } from './prophet-spray.js';
 import { baseSnapshotOf, RELAY_POINT_OPTION_KEYS, withRelayPoints, type RelayPointOptions } from './relay-points.js';
 import { createSprayAndWait, SPRAY_AND_WAIT } from './spray-and-wait.js';
 import type { RoutingStrategy } from './strategy.js';
@@ -30,11 +31,12 @@ export { createDirect, DIRECT } from './direct.js';
 export { createEpidemic, DEFAULT_EPIDEMIC_HOP_LIMIT, EPIDEMIC, type EpidemicOptions } from './epidemic.js';
 export { createSprayAndWait, DEFAULT_SPRAY_COPIES, SPRAY_AND_WAIT, type SprayAndWaitOptions } from './spray-and-wait.js';
 export { createProphet, PROPHET, type ProphetOptions, type ProphetStrategy } from './prophet.js';
+export { createProphetSpray, DEFAULT_PROPHET_SPRAY_COPIES, PROPHET_SPRAY, type ProphetSprayOptions } from './prophet-spray.js';
 export * from './prophet-math.js';
 export { createRelayTable, PLACE_UNREACHABLE, type PlaceRoute, type RelayTable, type RelayTableOptions } from './relay-table.js';
 export { baseSnapshotOf, RELAY_POINTS_SUFFIX, withRelayPoints, type RelayPointOptions } from './relay-points.js';
 
-export const ROUTING_STRATEGY_NAMES = [DIRECT, EPIDEMIC, SPRAY_AND_WAIT, PROPHET] as const;
+export const ROUTING_STRATEGY_NAMES = [DIRECT, EPIDEMIC, SPRAY_AND_WAIT, PROPHET, PROPHET_SPRAY] as const;
 export type StrategyName = (typeof ROUTING_STRATEGY_NAMES)[number];
 export const DEFAULT_STRATEGY: StrategyName = EPIDEMIC;
 
@@ -56,6 +58,7 @@ const FACTORIES: Record<StrategyName, (o: Record<string, unknown>) => RoutingStr
   [EPIDEMIC]: createEpidemic,
   [SPRAY_AND_WAIT]: createSprayAndWait,
   [PROPHET]: createProphet,
+  [PROPHET_SPRAY]: createProphetSpray,
 };
 
 export function createStrategy(name: string, options: CreateStrategyOptions = {}): RoutingStrategy {
