@@ -5,6 +5,8 @@
  * away and coming back.
  */
 import t, { type Test } from 'tap';
+import { DbusCaller } from '../../../daemon/discovery/sources/dbus-calls.js';
+import { systemClock } from '../../../daemon/util/clock.js';
 import { ip } from '../fixtures/netns.js';
 import { avahiUnavailable } from './fixtures/avahi-daemon.js';
 import { avahiPair, avahiSource, serviceNameOf, type AvahiSourceRun } from './fixtures/avahi-pair.js';
@@ -51,6 +53,16 @@ t.test('two laptops publish and find each other through their own avahi-daemons'
   t.same(sb.drops(), {});
   // Both address families resolve to the same peer: one key, one `seen`.
   t.equal(sa.rec.seen(serviceNameOf(sb.nodeId)).length, 1, 'one seen for the peer, not one per protocol');
+
+  // A new host name (a technician, or Avahi settling a host name clash) withdraws every service for a while.
+  const before = sa.counters.snapshot()['avahi.published'] ?? 0;
+  const probe = new DbusCaller(await a.connect(), systemClock);
+  await probe.call({ destination: 'org.freedesktop.Avahi', path: '/', iface: 'org.freedesktop.Avahi.Server', member: 'SetHostName', signature: 's', body: ['satchel-renamed'] });
+  await sa.rec.until(() => (sa.counters.snapshot()['avahi.published'] ?? 0) > before, 'A published again under the new host name');
+  t.equal(sa.source.published(), serviceNameOf(sa.nodeId), 'under the same service name');
+  const keyA = serviceNameOf(sa.nodeId);
+  await sb.rec.until(() => sb.rec.lost(keyA) === 1 && sb.rec.current().has(keyA), 'B saw A withdrawn and back');
+  t.same({ ...sa.drops(), ...sb.drops() }, {});
 });
 
 t.test('avahi-daemon stopping and restarting: lost and down, then up, published and found again', { skip: skip ?? false }, async (t) => {
