@@ -17,6 +17,15 @@ export interface DaemonOptions {
   interface?: string;
   port: number;
   beacon: boolean;
+  /** Discovery sources on the daemon's bus, each silent when its service is absent. */
+  wpaSupplicant: boolean;
+  networkManager: boolean;
+  avahi: boolean;
+  /** Relay-point SSIDs the data mule visits; empty = off. */
+  muleSsids: string[];
+  muleBudgetS: number;
+  /** React to logind's PrepareForSleep. */
+  logind: boolean;
   beaconPort: number;
   logLevel: LogLevel;
   ipv4: boolean;
@@ -53,7 +62,9 @@ export function optionsFromConfig(config: Config, configPath = '', env: NodeJS.P
   const flag = (k: string): boolean => config[k] === true;
   const opts: DaemonOptions = {
     bus: str('bus.address'), stateDir: str('store.dir') || defaultStateDir(env), port: num('transport.port'),
-    beacon: flag('discovery.beacon'), beaconPort: num('discovery.beacon_port'), logLevel: str('log.level') as LogLevel,
+    beacon: flag('discovery.beacon'), wpaSupplicant: flag('discovery.wpa_supplicant'), networkManager: flag('discovery.networkmanager'),
+    avahi: flag('discovery.avahi'), muleSsids: ssidList(str('mule.ssids')), muleBudgetS: num('mule.budget_s'), logind: flag('power.logind'),
+    beaconPort: num('discovery.beacon_port'), logLevel: str('log.level') as LogLevel,
     ipv4: flag('discovery.ipv4'), ipv6: flag('discovery.ipv6'), outboxQuotaBytes: num('store.outbox_quota_bytes'), lifetimeS: num('messages.lifetime_s'),
     attachmentMaxBytes: num('messages.attachment_max_bytes'),
     carryQuotaBytes: num('store.carry_quota_bytes'), carrySourceShareBytes: num('store.carry_source_share_bytes'),
@@ -63,6 +74,11 @@ export function optionsFromConfig(config: Config, configPath = '', env: NodeJS.P
   };
   if (str('discovery.interface') !== '') opts.interface = str('discovery.interface');
   return opts;
+}
+
+/** SSIDs are compared exactly; blanks around commas are the list's, not the names'. */
+export function ssidList(text: string): string[] {
+  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
 /** Only the chosen strategy's own knobs: createStrategy refuses another strategy's options. */

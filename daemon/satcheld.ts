@@ -11,6 +11,10 @@ import { createDrafts } from './messenger/drafts.js';
 import { createSessionManager, type SessionManager } from './sync/session-manager.js';
 import { createBeacon, type DiscoveryBeacon } from './discovery/beacon.js';
 import { createNeighbourTable, type NeighbourTable } from './discovery/neighbour-table.js';
+import { createDiscovery, type Discovery } from './discovery/discovery.js';
+import { configuredSources } from './discovery/sources/configured-sources.js';
+import { DEFAULT_SESSION_PORT } from './config/schema.js';
+import type { NeighbourSeen } from './service/member-spec.js';
 import { connectBus, type BusConnection } from './service/bus.js';
 import { createService, type SatchelService } from './service/service.js';
 import { keyId } from './crypto/keys.js';
@@ -66,6 +70,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   let sessions: SessionManager | undefined;
   let table: NeighbourTable | undefined;
   let beacon: DiscoveryBeacon | undefined;
+  let discovery: Discovery | undefined;
   let bus: BusConnection | undefined;
   let service: SatchelService | undefined;
   let closing: Promise<void> | undefined;
@@ -81,6 +86,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
       }
     };
     await step('beacon', beacon && (() => { beaconUp = false; return beacon!.close(); }));
+    await step('discovery', discovery && (() => discovery!.close()));
     await step('neighbours', table && (() => table!.close()));
     await step('sessions', sessions && (() => sessions!.close()));
     await step('service', service && (() => service!.close()));
@@ -88,6 +94,23 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
     await step('messenger', () => messenger.close());
     await step('store', () => store.close());
     logger.info('stopped');
+  }
+
+  /** Sources that are switched off show as such, so a technician knows not to wait for them. */
+  function sourceStates(): Record<string, string> {
+    const states: Record<string, string> = {
+      wpa_supplicant: options.wpaSupplicant ? 'down' : 'disabled',
+      networkmanager: options.networkManager ? 'down' : 'disabled',
+      avahi: options.avahi ? 'down' : 'disabled',
+    };
+    return { ...states, ...discovery?.states() };
+  }
+
+  function neighbourSeen(nodeIdHex: string): NeighbourSeen | undefined {
+    const n = table?.get(nodeIdHex);
+    if (n === undefined) return undefined;
+    // The table counts on the monotonic clock; activities want a wall-clock time.
+    return { sources: n.sources.map((s) => s.source), lastSeenMs: Math.round(clock.now() - (clock.monotonic() - n.lastSeen)) };
   }
 
   return {
@@ -104,8 +127,9 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
       });
       service = createService({
         bus, messenger, drafts, logger: logger.child('service'), version: VERSION, startedMs, clock,
+        neighbourSeen,
         daemonInfo: () => ({
-          sources: { beacon: !options.beacon ? 'disabled' : beaconUp ? 'up' : 'down' },
+          sources: { beacon: !options.beacon ? 'disabled' : beaconUp ? 'up' : 'down', ...sourceStates() },
           configPath: options.configPath, config: options.config,
         }),
       });
@@ -118,7 +142,14 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
       const { port } = await sessions.start();
       messenger.on('identityChanged', () => sessions?.cardChanged());
       table = createNeighbourTable({ clock });
-      table.on('down', (n) => sessions?.lost(n.nodeIdHex));
+      discovery = createDiscovery({
+        table, dialer: sessions, logger: logger.child('discovery'), counters,
+        sources: configuredSources(options, {
+          bus: bus.bus, logger: logger.child('discovery'), counters, clock, nodeId: keyId(nodeKey.publicKey),
+          ownSessionPort: port, peerSessionPort: options.port || DEFAULT_SESSION_PORT,
+        }),
+      });
+      await discovery.start();
       if (options.beacon) {
         beacon = createBeacon({
           port: options.beaconPort, sessionPort: port, nodeId: keyId(nodeKey.publicKey), ipv4: options.ipv4, ipv6: options.ipv6,
@@ -127,7 +158,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         });
         beacon.on('beacon', (b) => {
           table?.seen(b);
-          sessions?.heard(b);
+          sessions?.heard({ ...b, source: 'beacon' });
         });
         await beacon.start();
         beaconUp = true;

@@ -6,7 +6,7 @@ import { busLabel } from './client.js';
 import { EXIT } from './exit-codes.js';
 import { failure, value, type Facts } from './facts.js';
 import { clockTime, duration, percent, plural, usage } from './format.js';
-import { clockWarnings, OUTBOX_WARN_PERCENT } from './health.js';
+import { clockWarnings, OUTBOX_WARN_PERCENT, OWN_SOURCES, sourceText } from './health.js';
 import { CLI_VERSION } from './version.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -69,16 +69,16 @@ function discovery(f: Facts): CheckView {
   const sources = Object.entries(s.sources);
   const near = value(f.neighbours);
   const nearText = near ? `; ${plural(near.count, 'laptop')} near` : '';
-  const down = sources.filter(([, st]) => st === 'down').map(([n]) => n);
+  const down = sources.filter(([n, st]) => st === 'down' && OWN_SOURCES.includes(n)).map(([n]) => n);
   if (down.length > 0) {
     return check('discovery', 'fail', `${down.join(', ')} down${nearText}`,
       "check that the WLAN interface is up ('ip link'), that discovery.interface names it, and that the beacon's UDP port is not blocked; then 'systemctl restart satcheld'");
   }
   if (!sources.some(([, st]) => st === 'up')) {
-    return check('discovery', 'warn', `no discovery source is up (${sources.map(([n, st]) => `${n} ${st}`).join(', ') || 'none'})${nearText}`,
+    return check('discovery', 'warn', `no discovery source is up (${sources.map(([n, st]) => sourceText(n, st)).join(', ') || 'none'})${nearText}`,
       'set discovery.beacon = true in /etc/satchel/satcheld.conf and restart satcheld, or this laptop will not find neighbours');
   }
-  return check('discovery', 'ok', `${sources.map(([n, st]) => `${n} ${st}`).join(', ')}${nearText}`);
+  return check('discovery', 'ok', `${sources.map(([n, st]) => sourceText(n, st)).join(', ')}${nearText}`);
 }
 
 function config(f: Facts): CheckView {

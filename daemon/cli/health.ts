@@ -12,6 +12,18 @@ export const MIN_PLAUSIBLE_YEAR = 2025;
 /** How far wall time may drift from the daemon's monotonic uptime before we call it a jump, in ms. */
 export const CLOCK_JUMP_WARN_MS = 2 * 60 * 1000;
 
+/**
+ * Sources satcheld runs itself, so 'down' is a fault. The others are other
+ * programs' D-Bus services (wpa_supplicant, NetworkManager, Avahi): 'down'
+ * there means the program is not running, which many laptops never do.
+ */
+export const OWN_SOURCES: readonly string[] = ['beacon'];
+
+/** A source and its state in words a technician reads right: another program being absent is no fault. */
+export function sourceText(name: string, state: string): string {
+  return `${name} ${state === 'down' && !OWN_SOURCES.includes(name) ? 'not running' : state}`;
+}
+
 export interface HealthInput {
   started_ms: number;
   uptime_ms: number;
@@ -23,7 +35,7 @@ export function statusWarnings(s: HealthInput, now: number): string[] {
   const w: string[] = [];
   const sources = Object.entries(s.sources);
   for (const [name, state] of sources) {
-    if (state === 'down') w.push(`discovery source ${name} is down: no neighbours are found through it`);
+    if (state === 'down' && OWN_SOURCES.includes(name)) w.push(`discovery source ${name} is down: no neighbours are found through it`);
   }
   if (!sources.some(([, state]) => state === 'up')) {
     w.push('no discovery source is up: this laptop will not find neighbours by itself');

@@ -44,3 +44,8 @@ export const bool = (o: Record<string, Json> | undefined, k: string, fallback = 
 export const obj = (v: Json | undefined): Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
 export const list = (v: Json | undefined): Record<string, Json>[] => (Array.isArray(v) ? v.map(obj) : []);
+/** A list of strings; anything else in it is left out. */
+export const strings = (o: Record<string, Json> | undefined, k: string): string[] => {
+  const v = o?.[k];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+};

@@ -15,6 +15,8 @@ export const DEFAULT_SESSION_PORT = 47848;
 export const MIN_OUTBOX_QUOTA_BYTES = 64 * 1024;
 /** The smallest carry area or source share worth having: one maximum-size envelope, in bytes. */
 export const MIN_CARRY_QUOTA_BYTES = 64 * 1024;
+/** How long a data-mule visit to a relay point's network may last, in seconds. */
+export const DEFAULT_MULE_BUDGET_S = 120;
 
 export type ConfigValue = string | number | boolean;
 
@@ -40,6 +42,12 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'discovery.beacon_port', kind: 'integer', default: DEFAULT_BEACON_PORT, min: 1, max: 65535, doc: 'UDP port for beacons (all laptops must agree)' },
   { key: 'discovery.ipv4', kind: 'boolean', default: true, doc: 'beacon over IPv4 multicast' },
   { key: 'discovery.ipv6', kind: 'boolean', default: true, doc: 'beacon over IPv6 link-local multicast' },
+  { key: 'discovery.wpa_supplicant', kind: 'boolean', default: true, doc: "learn mesh peers, Wi-Fi P2P devices and access points from wpa_supplicant's D-Bus API (silent when it is not running)" },
+  { key: 'discovery.networkmanager', kind: 'boolean', default: true, doc: "learn access points from NetworkManager's D-Bus API (silent when it is not running)" },
+  { key: 'discovery.avahi', kind: 'boolean', default: true, doc: 'publish this laptop with Avahi (DNS-SD) and browse for others (silent when avahi-daemon is not running)' },
+  { key: 'mule.ssids', kind: 'string', default: '', doc: 'comma-separated network names (SSIDs) of relay points to visit when seen: join, sync, return to the previous network; empty = off' },
+  { key: 'mule.budget_s', kind: 'integer', default: DEFAULT_MULE_BUDGET_S, min: 10, max: 3600, doc: "seconds a visit to a relay point's network may last before returning to the previous network" },
+  { key: 'power.logind', kind: 'boolean', default: true, doc: "finish transfers before suspend and look for neighbours at once on resume (logind's PrepareForSleep)" },
   { key: 'store.carry_quota_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of messages carried for others; 0 = 32 MiB, or 512 MiB on a relay point' },
   { key: 'store.carry_source_share_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of the carry area one neighbour may fill; 0 = 4 MiB, or 64 MiB on a relay point' },
   { key: 'store.proof_quota_bytes', kind: 'integer', default: 0, min: 0, max: 2 ** 40, doc: 'bytes of delivery proofs kept to pass on, the oldest going first; 0 = 2 MiB, or 16 MiB on a relay point' },

@@ -12,6 +12,7 @@ import { SatchelError } from '../errors/satchel-error.js';
 import type { Clock, TimerHandle } from '../util/clock.js';
 import type { HeardBeacon } from './beacon-packet.js';
 import { DEFAULT_TRICKLE, type TrickleParams } from './beacon-trickle.js';
+import type { SourceName } from './sources/source.js';
 
 /**
  * How long a neighbour may go unheard before it is down, in ms, for a room
@@ -43,9 +44,21 @@ export interface Neighbour {
   epoch: number;
   /** clock.monotonic() when it came up, in milliseconds. */
   firstSeen: number;
-  /** clock.monotonic() of the latest beacon, in milliseconds. */
+  /** clock.monotonic() of the latest report from any source, in milliseconds. */
+  lastSeen: number;
+  /** Every source that has reported it since it came up, oldest first. */
+  sources: NeighbourSource[];
+}
+
+export interface NeighbourSource {
+  source: SourceName;
+  /** clock.monotonic() of this source's first and latest report, in milliseconds. */
+  firstSeen: number;
   lastSeen: number;
 }
+
+/** A report of a laptop with a known node id, from any source; a beacon when `source` is not said. */
+export type Sighted = HeardBeacon & { source?: SourceName };
 
 export interface NeighbourTableEvents {
   up: [Neighbour];
@@ -55,7 +68,18 @@ export interface NeighbourTableEvents {
 }
 
 export interface NeighbourTable extends EventEmitter<NeighbourTableEvents> {
-  seen(b: HeardBeacon): void;
+  seen(b: Sighted): void;
+  /**
+   * A source that says when a laptop leaves (a mesh peer disconnecting, a
+   * DNS-SD service removed) holds its row: it does not time out while held.
+   * `holder` names the hold (source and key) so release() can find it.
+   */
+  hold(nodeIdHex: string, holder: string): void;
+  /**
+   * Ends a hold. A laptop no beacon has vouched for goes down at once when
+   * its last hold ends; one whose beacons are heard times out as usual.
+   */
+  release(holder: string): void;
   list(): Neighbour[];
   get(nodeIdHex: string): Neighbour | undefined;
   /** Forgets a neighbour now, emitting 'down'; false if it was not known. */
@@ -73,6 +97,8 @@ interface Row {
    * quiet spell alone (suppression) says nothing about one family.
    */
   v4Since6: number;
+  holders: Set<string>;
+  bySource: Map<SourceName, NeighbourSource>;
 }
 
 /**
@@ -82,10 +108,12 @@ interface Row {
  */
 export const IPV6_STOPPED_AFTER_V4 = 3;
 
-const copy = (n: Neighbour): Neighbour => ({ ...n });
+const copy = (n: Neighbour): Neighbour => ({ ...n, nodeId: Uint8Array.from(n.nodeId), sources: n.sources.map((s) => ({ ...s })) });
 
 class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable {
   readonly #rows = new Map<string, Row>();
+  /** holder -> node id hex */
+  readonly #holds = new Map<string, string>();
   readonly #clock: Clock;
   readonly #timeoutMs: number;
   #timer: TimerHandle | undefined;
@@ -97,31 +125,70 @@ class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable
     this.#timeoutMs = timeoutMs;
   }
 
-  seen(b: HeardBeacon): void {
+  seen(b: Sighted): void {
     if (this.#closed) return;
     const now = this.#clock.monotonic();
+    const source = b.source ?? 'beacon';
     const key = toHex(b.nodeId);
     const row = this.#rows.get(key);
     if (row === undefined) {
+      const first: NeighbourSource = { source, firstSeen: now, lastSeen: now };
       const n: Neighbour = { nodeId: Uint8Array.from(b.nodeId), nodeIdHex: key, address: b.address,
-        family: b.family, sessionPort: b.sessionPort, epoch: b.epoch, firstSeen: now, lastSeen: now };
-      this.#rows.set(key, { n, v4Since6: b.family === 4 ? 1 : 0 });
+        family: b.family, sessionPort: b.sessionPort, epoch: b.epoch, firstSeen: now, lastSeen: now, sources: [first] };
+      this.#rows.set(key, { n, v4Since6: b.family === 4 ? 1 : 0, holders: new Set(), bySource: new Map([[source, first]]) });
       // Later arrivals expire later, so an armed timer is already early enough.
       if (this.#timer === undefined) this.#arm(this.#timeoutMs);
       this.emit('up', copy(n));
       return;
     }
     const { n } = row;
-    row.v4Since6 = b.family === 6 ? 0 : row.v4Since6 + 1;
     n.lastSeen = now;
-    // Prefer IPv6 link-local: it needs no address configuration and is on
-    // every link. Fall back to IPv4 only once IPv6 beacons have stopped.
-    const takeAddress = b.family === n.family || b.family === 6 || row.v4Since6 >= IPV6_STOPPED_AFTER_V4;
+    const seenBy = row.bySource.get(source);
+    if (seenBy) seenBy.lastSeen = now;
+    else {
+      const added: NeighbourSource = { source, firstSeen: now, lastSeen: now };
+      row.bySource.set(source, added);
+      n.sources.push(added);
+    }
+    let takeAddress: boolean;
+    if (source === 'beacon') {
+      row.v4Since6 = b.family === 6 ? 0 : row.v4Since6 + 1;
+      // Prefer IPv6 link-local: it needs no address configuration and is on
+      // every link. Fall back to IPv4 only once IPv6 beacons have stopped.
+      takeAddress = b.family === n.family || b.family === 6 || row.v4Since6 >= IPV6_STOPPED_AFTER_V4;
+    } else {
+      // A beacon's source address is one the laptop itself sent from; other
+      // sources' addresses are claims or lookups, so they lose to it.
+      takeAddress = !row.bySource.has('beacon');
+    }
     const address = takeAddress ? b.address : n.address;
     const family = takeAddress ? b.family : n.family;
-    if (address === n.address && family === n.family && b.sessionPort === n.sessionPort && b.epoch === n.epoch) return;
-    Object.assign(n, { address, family, sessionPort: b.sessionPort, epoch: b.epoch });
+    const sessionPort = takeAddress ? b.sessionPort : n.sessionPort;
+    // Only beacons carry the epoch; other sources report 0 and must not reset it.
+    const epoch = source === 'beacon' ? b.epoch : n.epoch;
+    if (address === n.address && family === n.family && sessionPort === n.sessionPort && epoch === n.epoch) return;
+    Object.assign(n, { address, family, sessionPort, epoch });
     this.emit('change', copy(n));
+  }
+
+  hold(nodeIdHex: string, holder: string): void {
+    const key = nodeIdHex.toLowerCase();
+    const row = this.#rows.get(key);
+    if (this.#closed || row === undefined) return;
+    const before = this.#holds.get(holder);
+    if (before !== undefined && before !== key) this.release(holder);
+    this.#holds.set(holder, key);
+    row.holders.add(holder);
+  }
+
+  release(holder: string): void {
+    const key = this.#holds.get(holder);
+    if (key === undefined) return;
+    this.#holds.delete(holder);
+    const row = this.#rows.get(key);
+    if (row === undefined) return;
+    row.holders.delete(holder);
+    if (row.holders.size === 0 && !row.bySource.has('beacon')) this.remove(key);
   }
 
   list(): Neighbour[] {
@@ -139,6 +206,7 @@ class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable
     if (r === undefined) return false;
     // The timer is left alone: when it fires it finds nothing due and re-aims.
     this.#rows.delete(key);
+    for (const h of r.holders) this.#holds.delete(h);
     this.emit('down', copy(r.n));
     return true;
   }
@@ -148,6 +216,7 @@ class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable
     this.#timer?.cancel();
     this.#timer = undefined;
     this.#rows.clear();
+    this.#holds.clear();
   }
 
   #arm(delayMs: number): void {
@@ -160,9 +229,13 @@ class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable
     const now = this.#clock.monotonic();
     const gone: Neighbour[] = [];
     let next = Infinity;
-    for (const [key, { n }] of this.#rows) {
+    for (const [key, row] of this.#rows) {
+      const { n } = row;
       const deadline = n.lastSeen + this.#timeoutMs;
-      if (deadline <= now) {
+      if (row.holders.size > 0) {
+        // Held rows wait for their source's word, not the clock; looked at again a timeout from now.
+        next = Math.min(next, now + this.#timeoutMs);
+      } else if (deadline <= now) {
         this.#rows.delete(key);
         gone.push(n);
       } else {

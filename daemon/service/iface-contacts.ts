@@ -11,7 +11,7 @@ export const contactsInterface: InterfaceSpec = {
       name: 'ListNeighbours',
       in: [],
       out: [{ name: 'neighbours', type: 'aa{sv}' }],
-      run: (ctx) => [ctx.messenger.neighbours().map(neighbourDict)],
+      run: (ctx) => [ctx.messenger.neighbours().map((n) => neighbourDict(n, ctx.neighbourSeen(n.nodeId)))],
     },
     {
       name: 'ListContacts',

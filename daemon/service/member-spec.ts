@@ -48,11 +48,21 @@ export interface DaemonInfo {
   config: Record<string, string | number | boolean>;
 }
 
+/** What discovery knows of a neighbour: the sources that reported it and when one last did. */
+export interface NeighbourSeen {
+  sources: string[];
+  /** Wall-clock ms of the latest report. */
+  lastSeenMs: number;
+}
+
+export type NeighbourLookup = (nodeIdHex: string) => NeighbourSeen | undefined;
+
 export interface MethodContext {
   readonly messenger: MessengerApi;
   readonly drafts: DraftsApi;
   status(): DaemonStatus;
   daemonInfo(): DaemonInfo;
+  neighbourSeen: NeighbourLookup;
 }
 
 export function signatureOf(args: readonly ArgSpec[]): string {

@@ -16,7 +16,7 @@ import type {
 } from '../messenger/api.js';
 import type { DraftInfo } from '../messenger/drafts.js';
 import { Variant, type VariantValue } from './dbus.js';
-import type { DaemonInfo, DaemonStatus } from './member-spec.js';
+import type { DaemonInfo, DaemonStatus, NeighbourSeen } from './member-spec.js';
 
 export type Dict = Record<string, VariantValue>;
 
@@ -30,7 +30,14 @@ export function identityDict(i: IdentityInfo): Dict {
   return { id: str(i.id), fingerprint: str(i.fingerprint), display_name: str(i.displayName), node_id: str(i.nodeId) };
 }
 
-export function neighbourDict(n: NeighbourInfo): Dict {
+/**
+ * `source` is the discovery source that led to the session ('inbound' only
+ * when nothing but the peer's own dial told us of it); `sources` lists every
+ * source that reported the laptop and `last_seen_ms` when one last did.
+ */
+export function neighbourDict(n: NeighbourInfo, seen?: NeighbourSeen): Dict {
+  const sources = seen?.sources ?? [];
+  const source = n.source === 'inbound' && sources[0] !== undefined ? sources[0] : n.source;
   return {
     id: str(n.id),
     display_name: str(n.displayName),
@@ -39,7 +46,9 @@ export function neighbourDict(n: NeighbourInfo): Dict {
     address: str(n.address),
     since_ms: ms(n.sinceMs),
     is_contact: bool(n.isContact),
-    source: str(n.source),
+    source: str(source),
+    sources: new Variant('as', sources.length > 0 ? sources : [source]),
+    last_seen_ms: ms(seen?.lastSeenMs ?? n.sinceMs),
   };
 }
 

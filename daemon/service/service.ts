@@ -15,7 +15,7 @@ import { forwardDraftSignals } from './draft-signals.js';
 import { SATCHEL_INTERFACES } from './interfaces.js';
 import { SpecInterface } from './introspect.js';
 import type { MethodContext } from './member-spec.js';
-import type { DaemonInfo } from './member-spec.js';
+import type { DaemonInfo, NeighbourLookup } from './member-spec.js';
 import { BUS_NAME, OBJECT_PATH } from './names.js';
 import { describeOwner, withTimeout } from './name-owner.js';
 import { forwardSignals } from './signals.js';
@@ -34,6 +34,8 @@ export interface ServiceOptions {
   startedMs: number;
   clock?: Clock;
   daemonInfo?: () => DaemonInfo;
+  /** What discovery knows of a neighbour; nothing when not given. */
+  neighbourSeen?: NeighbourLookup;
 }
 
 export interface SatchelService {
@@ -62,6 +64,7 @@ export function createService(opts: ServiceOptions): SatchelService {
       pid: process.pid,
     }),
     daemonInfo: opts.daemonInfo ?? (() => ({ sources: {}, configPath: '', config: {} })),
+    neighbourSeen: opts.neighbourSeen ?? (() => undefined),
   };
   const handler = createMethodHandler(bus, ctx, log);
   const interfaces = SATCHEL_INTERFACES.map((spec) => new SpecInterface(spec));
@@ -103,7 +106,7 @@ export function createService(opts: ServiceOptions): SatchelService {
       await withdraw();
       throw err;
     }
-    const unforwardMessenger = forwardSignals(bus, opts.messenger, log);
+    const unforwardMessenger = forwardSignals(bus, opts.messenger, log, ctx.neighbourSeen);
     const unforwardDrafts = forwardDraftSignals(bus, opts.drafts, log);
     unforward = () => {
       unforwardMessenger();

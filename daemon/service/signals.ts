@@ -6,7 +6,7 @@ import type { MessengerApi, MessengerEvents } from '../messenger/api.js';
 import type { Logger } from '../util/log.js';
 import { Message, type MessageBus } from './dbus.js';
 import { findSignal } from './interfaces.js';
-import { signatureOf } from './member-spec.js';
+import { signatureOf, type NeighbourLookup } from './member-spec.js';
 import { CONTACTS_INTERFACE, IDENTITY_INTERFACE, MESSAGES_INTERFACE, OBJECT_PATH } from './names.js';
 import { identityDict, messageDict, neighbourDict } from './records.js';
 
@@ -27,13 +27,13 @@ export function signalEmitter(bus: MessageBus, log: Logger): SignalEmitter {
 }
 
 /** Subscribes; the returned function unsubscribes. */
-export function forwardSignals(bus: MessageBus, messenger: MessengerApi, log: Logger): () => void {
+export function forwardSignals(bus: MessageBus, messenger: MessengerApi, log: Logger, seen: NeighbourLookup = () => undefined): () => void {
   const emit = signalEmitter(bus, log);
   const handlers: { [E in keyof MessengerEvents]: MessengerEvents[E] } = {
     messageReceived: (m) => emit(MESSAGES_INTERFACE, 'MessageReceived', () => [messageDict(m)]),
     messageStateChanged: (m) =>
       emit(MESSAGES_INTERFACE, 'MessageStateChanged', () => [m.id, m.contactId, m.state, m.reason]),
-    neighbourAppeared: (n) => emit(CONTACTS_INTERFACE, 'NeighbourAppeared', () => [neighbourDict(n)]),
+    neighbourAppeared: (n) => emit(CONTACTS_INTERFACE, 'NeighbourAppeared', () => [neighbourDict(n, seen(n.nodeId))]),
     neighbourGone: (n) => emit(CONTACTS_INTERFACE, 'NeighbourGone', () => [n.id, n.nodeId]),
     identityChanged: (i) => emit(IDENTITY_INTERFACE, 'IdentityChanged', () => [identityDict(i)]),
   };

@@ -51,12 +51,24 @@ export interface HeardNode {
   source?: string;
 }
 
+export interface ProbeTarget {
+  address: string;
+  sessionPort: number;
+  source: string;
+}
+
 export interface SessionManager {
   start(): Promise<{ port: number }>;
   /** A beacon was heard from this node. */
   heard(node: HeardNode): void;
   /** Discovery lost this node. */
   lost(nodeIdHex: string): void;
+  /**
+   * Dials an address whose node id is not known yet (a mesh peer's MAC
+   * resolved to an address); the handshake tells who answered. Resolves to
+   * that node id, or undefined when nobody satchel answered.
+   */
+  probe(target: ProbeTarget): Promise<string | undefined>;
   links(): PeerLink[];
   /** Our card changed (a new display name): tell every neighbour now. */
   cardChanged(): void;
@@ -69,6 +81,10 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   const links = new Map<string, PeerLink>();
   const dialing = new Set<string>();
   const lastDial = new Map<string, number>();
+  /** Where each node was last heard, for one redial when its session drops unasked. */
+  const lastHeard = new Map<string, HeardNode>();
+  /** Probes under way, by address and port: a source repeating itself does not dial twice. */
+  const probing = new Map<string, Promise<string | undefined>>();
   /** Grace dials not yet made; a neighbour lost before its grace ran out is not dialled. */
   const graceDials = new Map<string, { cancel(): void }>();
   let listener: Listener | undefined;
@@ -116,6 +132,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       links.delete(link.peer.nodeId);
       log.info('neighbour down', { node: link.peer.nodeId });
       opts.mailbox.peerDown(link.peer);
+      redialLater(link.peer.nodeId);
     });
     opts.mailbox.peerUp(link.peer);
     link.start();
@@ -146,6 +163,24 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     }, KEEPALIVE_INTERVAL_MS);
   }
 
+  /**
+   * A session that drops while discovery still knows the node (a reset, a
+   * peer restart) is dialled once more after the backoff: in a quiet room the
+   * next beacon can be minutes away. A laptop that walked off fails the dial
+   * and is forgotten when discovery times it out.
+   */
+  function redialLater(id: string): void {
+    const node = lastHeard.get(id);
+    if (closed || node === undefined || !(myId < id)) return;
+    const timer = opts.clock.setTimeout(() => {
+      redials.delete(id);
+      if (lastHeard.has(id)) dial(node);
+    }, REDIAL_BACKOFF_MS);
+    redials.get(id)?.cancel();
+    redials.set(id, timer);
+  }
+  const redials = new Map<string, { cancel(): void }>();
+
   function dial(node: HeardNode): void {
     const id = toHex(node.nodeId);
     if (closed || links.has(id) || dialing.has(id)) return;
@@ -174,17 +209,44 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     },
     heard(node) {
       const id = toHex(node.nodeId);
-      if (id === myId || links.has(id)) return;
+      if (id === myId) return;
+      lastHeard.set(id, node);
+      if (links.has(id)) return;
       if (myId < id) dial(node);
       else if (!graceDials.has(id)) {
         graceDials.set(id, opts.clock.setTimeout(() => { graceDials.delete(id); dial(node); }, DIAL_GRACE_MS));
       }
     },
     lost(nodeIdHex) {
+      lastHeard.delete(nodeIdHex);
+      redials.get(nodeIdHex)?.cancel();
+      redials.delete(nodeIdHex);
       graceDials.get(nodeIdHex)?.cancel();
       graceDials.delete(nodeIdHex);
       const link = links.get(nodeIdHex);
       if (link) link.session.destroy();
+    },
+    probe(target) {
+      const where = `${target.address}#${target.sessionPort}`;
+      if (closed) return Promise.resolve(undefined);
+      let p = probing.get(where);
+      if (p) return p;
+      p = connectSession({ ...sessionOpts(), host: target.address, port: target.sessionPort })
+        .then((s) => {
+          const id = toHex(s.peerNodeId);
+          if (id === myId) {
+            void s.close();
+            return undefined;
+          }
+          adopt(s, target.source);
+          return id;
+        }, (err: Error) => {
+          log.debug('probe failed', { address: target.address, error: err.message });
+          return undefined;
+        })
+        .finally(() => probing.delete(where));
+      probing.set(where, p);
+      return p;
     },
     links: () => [...links.values()],
     cardChanged() {
@@ -197,6 +259,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       sweepTimer?.cancel();
       for (const g of graceDials.values()) g.cancel();
       graceDials.clear();
+      for (const r of redials.values()) r.cancel();
+      redials.clear();
       await listener?.close();
       await Promise.all([...links.values()].map((l) => l.session.close()));
       links.clear();

@@ -55,7 +55,7 @@ const names = near.neighbours.map((n) => n.display_name || n.id);
 console.log(`laptops near: ${near.count}${names.length ? " (" + names.join(", ") + ")" : ""}`);
 const waiting = status.store.outbox_envelopes;
 console.log(`outbox: ${waiting ? waiting + " waiting, backlog" : "empty"} (${mib(status.store.outbox_bytes)} of ${mib(status.store.outbox_quota_bytes)})`);
-console.log(`satcheld: ${status.health === "ok" ? "ok" : "DEGRADED"} (version ${status.version}, discovery ${Object.entries(status.sources).map(([k, v]) => k + " " + v).join(", ") || "none"})`);
+console.log(`satcheld: ${status.health === "ok" ? "ok" : "DEGRADED"} (version ${status.version}, discovery ${Object.entries(status.sources).map(([k, v]) => k + " " + (v === "down" && k !== "beacon" ? "not running" : v)).join(", ") || "none"})`);
 for (const w of status.warnings) console.log(`warning: ${w}`);
 ' "$status" "$neighbours" || exit 1
 exit "$rc"

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     t.match(human.stdout, /^health: +ok$/m);
     t.match(human.stdout, /^identity: .*fingerprint [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/m);
     t.match(human.stdout, /^outbox: +0 B of 16 MiB \(0%\), 0 envelopes waiting$/m);
-    t.match(human.stdout, /^discovery: +beacon up$/m);
+    t.match(human.stdout, /^discovery: +beacon up, wpa_supplicant not running, networkmanager not running, avahi not running$/m);
     const r = await cli(['status', '--json']);
     exits(t, r, 0, 'status --json');
     const s = json(r);
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       bus: { kind: 'address', address: d.address, daemon_bus_kind: 'address', unique_name: /^:1\.\d+$/ },
       identity: { id: /^[0-9a-f]{16}$/, fingerprint: /^[0-9A-Z-]{19}$/, display_name: 'satchel user', node_id: /^[0-9a-f]{16}$/ },
       store: { path: d.stateDir, file_bytes: Number, outbox_bytes: 0, outbox_quota_bytes: 16 * 1024 * 1024, outbox_envelopes: 0, messages: 0, contacts: 0 },
-      sources: { beacon: 'up' }, config_path: '',
+      sources: { beacon: 'up', wpa_supplicant: 'down', networkmanager: 'down', avahi: 'down' }, config_path: '',
     });
     t.equal(r.stderr, '', 'nothing on stderr');
   });
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     const human = await cli(['doctor']);
     exits(t, human, 0, 'doctor');
     t.match(human.stdout, /^RESULT +CHECK +FINDING$/m);
-    t.match(human.stdout, /^ok +discovery +beacon up; 0 laptops near$/m);
+    t.match(human.stdout, /^ok +discovery +beacon up, wpa_supplicant not running, networkmanager not running, avahi not running; 0 laptops near$/m);
     t.match(human.stdout, /no problems found\n$/);
   });
 

@@ -36,10 +36,10 @@ async function main(): Promise<void> {
   await t.test('check-classroom: healthy, degraded, not running', async (t) => {
     const ok = await fieldScript(bin, 'check-classroom.sh', ['-b', healthy.address]);
     t.equal(ok.code, 0, ok.stderr);
-    t.equal(ok.stdout, 'laptops near: 0\noutbox: empty (0.0 MiB of 16.0 MiB)\nsatcheld: ok (version 0.1.0, discovery beacon up)\n');
+    t.equal(ok.stdout, 'laptops near: 0\noutbox: empty (0.0 MiB of 16.0 MiB)\nsatcheld: ok (version 0.1.0, discovery beacon up, wpa_supplicant not running, networkmanager not running, avahi not running)\n');
     const bad = await fieldScript(bin, 'check-classroom.sh', ['-b', degraded.address]);
     t.equal(bad.code, 1, bad.stderr);
-    t.match(bad.stdout, /^satcheld: DEGRADED \(version 0\.1\.0, discovery beacon disabled\)\nwarning: no discovery source is up/m);
+    t.match(bad.stdout, /^satcheld: DEGRADED \(version 0\.1\.0, discovery beacon disabled, wpa_supplicant not running, networkmanager not running, avahi not running\)\nwarning: no discovery source is up/m);
     const none = await fieldScript(bin, 'check-classroom.sh', ['-b', NOBODY]);
     t.equal(none.code, 3);
     t.match(none.stdout, /^satcheld: NOT OK: satcheld is not running or not reachable/);

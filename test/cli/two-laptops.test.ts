@@ -23,7 +23,7 @@ const TEXT_LATER = 'meet at the market at noon';
 const TEXT_KEPT = 'this one waits for you';
 const MEET_WAIT_MS = 30_000;
 
-interface Neighbours { count: number; neighbours: { id: string; source: string; since_ms: number; is_contact: boolean }[] }
+interface Neighbours { count: number; neighbours: { id: string; source: string; sources: string[]; since_ms: number; is_contact: boolean }[] }
 interface Inbox { count: number; unread: number; messages: { id: string; contact_id: string; bytes: number; text?: string }[] }
 interface Outbox { count: number; entries: { id: string; kind: string; state: string; reason: string; contact_id: string }[] }
 interface Trace { id: string; state: string; direction: string; events: { event: string; detail: string; time_ms: number }[] }
@@ -56,14 +56,15 @@ async function main(): Promise<void> {
   await t.test('neighbours: who, since when, and how the session began', async (t) => {
     const seen = await waitFor(async () => {
       const n = json<Neighbours>(await A(['neighbours', '--json']));
-      return n.neighbours.find((x) => x.id === bId) ? n : undefined;
-    }, 'A to list B as a neighbour', MEET_WAIT_MS, () => a.logTail());
-    t.match(seen, { count: 1, neighbours: [{ id: bId, display_name: 'satchel user', fingerprint: /^[0-9A-Z-]{19}$/, node_id: /^[0-9a-f]{16}$/, address: /:\d+$/, since_ms: Number, is_contact: false, source: /^(beacon|inbound)$/ }] });
+      // Listed once B's session is up; heard by beacon once one of its beacons has reached A.
+      return n.neighbours.find((x) => x.id === bId && x.sources.includes('beacon')) ? n : undefined;
+    }, 'A to list B as a neighbour heard by beacon', MEET_WAIT_MS, () => a.logTail());
+    t.match(seen, { count: 1, neighbours: [{ id: bId, display_name: 'satchel user', fingerprint: /^[0-9A-Z-]{19}$/, node_id: /^[0-9a-f]{16}$/, address: /:\d+$/, since_ms: Number, is_contact: false, source: 'beacon', sources: ['beacon'], last_seen_ms: Number }] });
     t.ok(Math.abs(Date.now() - (seen.neighbours[0]?.since_ms ?? 0)) < MEET_WAIT_MS, 'since_ms is recent');
     const human = await A(['neighbours']);
     t.equal(human.code, 0);
-    t.match(human.stdout, /^1 laptop near\nNAME +USER ID +FINGERPRINT +CONTACT +NEAR SINCE +VIA +ADDRESS +NODE\n/);
-    t.match(human.stdout, new RegExp(`^satchel user +${bId} +\\S+ +no +(just now|\\d+ s ago) +(beacon|inbound) +\\S+:\\d+ +[0-9a-f]{16}$`, 'm'));
+    t.match(human.stdout, /^1 laptop near\nNAME +USER ID +FINGERPRINT +CONTACT +NEAR SINCE +VIA +HEARD +ADDRESS +NODE\n/);
+    t.match(human.stdout, new RegExp(`^satchel user +${bId} +\\S+ +no +(just now|\\d+ s ago) +beacon +(just now|\\d+ s ago) +\\S+:\\d+ +[0-9a-f]{16}$`, 'm'));
     await waitFor(async () => json<Neighbours>(await B(['neighbours', '--json'])).count === 1, 'B to list A', MEET_WAIT_MS);
     const room = await fieldScript(bin, 'check-classroom.sh', ['-b', a.address]);
     t.equal(room.code, 0, room.stderr);

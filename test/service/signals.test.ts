@@ -31,6 +31,7 @@ t.test('every signal reaches python with its arguments', async (t) => {
   t.same(got[2]?.args, [{
     id: CAROL, display_name: 'Carol', fingerprint: neighbour.fingerprint, node_id: neighbour.nodeId,
     address: neighbour.address, since_ms: T0, is_contact: false, source: neighbour.source,
+    sources: [neighbour.source], last_seen_ms: T0,
   }]);
   t.same(got[3]?.args, [CAROL, neighbour.nodeId]);
   t.match(got[4]?.args, [{ display_name: 'Ama K.', id: h.messenger.me.id }]);

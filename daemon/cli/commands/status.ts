@@ -4,7 +4,7 @@ import { defineCommand } from '../command.js';
 import { getIdentity, getStatus } from '../daemon-api.js';
 import { EXIT } from '../exit-codes.js';
 import { ago, clockTime, duration, plural, size, usage } from '../format.js';
-import { statusWarnings } from '../health.js';
+import { sourceText, statusWarnings } from '../health.js';
 import { pairs } from '../table.js';
 import { num, obj, str } from '../unwrap.js';
 
@@ -58,7 +58,7 @@ const BUS_LABEL: Record<string, string> = { system: 'system bus', session: 'sess
 export const NO_CONFIG_FILE = 'no file (built-in defaults and command-line flags)';
 
 export function renderStatus(v: StatusView, now: number): string {
-  const sources = Object.entries(v.sources).map(([k, s]) => `${k} ${s}`).join(', ') || 'none';
+  const sources = Object.entries(v.sources).map(([k, s]) => sourceText(k, s)).join(', ') || 'none';
   const lines = pairs([
     ['satcheld', `${v.version}, pid ${v.pid}, up ${duration(v.uptime_ms)} (since ${clockTime(v.started_ms)}, ${ago(v.started_ms, now)})`],
     ['health', v.health === 'ok' ? 'ok' : `DEGRADED (${plural(v.warnings.length, 'warning')})`],
@@ -78,7 +78,7 @@ export const statusCommand = defineCommand<StatusView>({
   name: 'status',
   summary: 'health, version, uptime, identity, store use and discovery sources',
   synopsis: 'status',
-  details: 'Exits 1 when the daemon runs but is degraded (a discovery source down, the outbox nearly full, the clock wrong).',
+  details: 'Exits 1 when the daemon runs but is degraded (the beacon down, the outbox nearly full, the clock wrong).',
   positionals: [0, 0],
   async run(ctx) {
     const data = await collectStatus(await ctx.daemon(), ctx.now());
