@@ -4,23 +4,20 @@
  * and only then started, so that Avahi says nothing about it before we
  * know its path (ServiceBrowserNew starts talking at once: the race that
  * avahi 0.8's Server2 interface exists to close). Each item (an instance
- * on one interface over one protocol) is resolved once with
- * ResolveService; what comes back was sent by some host on the link, so it
- * is checked before it is believed. The instance name is the sighting's
- * key; its items are the key's holders in a SightingBook, so the key is
- * lost only when the last interface and protocol let it go.
+ * on one interface over one protocol) is resolved once (avahi-resolve.ts),
+ * a few at a time, and again later if Avahi got no answer. The instance
+ * name is the sighting's key; its items are the key's holders in a
+ * SightingBook, so the key is lost only when the last interface and
+ * protocol let it go.
  */
-import { isIP } from 'node:net';
-import { CallFailed, type DbusCaller } from './dbus-calls.js';
+import type { DbusCaller } from './dbus-calls.js';
 import {
-  AVAHI_SERVER_IFACE, AVAHI_SERVER2_IFACE, AVAHI_SERVICE_BROWSER_IFACE, IF_UNSPEC, LOOKUP_RESULT_OUR_OWN, MDNS_DOMAIN, objectCall, PROTO_INET,
-  PROTO_UNSPEC, serverCall,
+  AVAHI_SERVER2_IFACE, AVAHI_SERVICE_BROWSER_IFACE, IF_UNSPEC, LOOKUP_RESULT_OUR_OWN, MDNS_DOMAIN, objectCall, PROTO_UNSPEC,
+  serverCall,
 } from './avahi-names.js';
+import type { AvahiResolver, Outcome } from './avahi-resolve.js';
 import type { AvahiEvent, BrowsedItem } from './avahi-signals.js';
-import { decodeTxt } from './avahi-txt.js';
-import { isIfname } from './mac-resolver.js';
 import type { SightingBook } from './sighting-book.js';
-import type { Sighting } from './source.js';
 import type { Drop } from './wpa-values.js';
 import type { LogOnce } from '../log-once.js';
 import type { Clock, TimerHandle } from '../../util/clock.js';
@@ -37,14 +34,12 @@ export const MAX_RESOLVE_ATTEMPTS = 3;
 
 export interface BrowserOptions {
   caller: DbusCaller;
-  /** For ResolveService, which Avahi answers only once the peer has (or its own timeout passes). */
-  resolver: DbusCaller;
+  resolver: AvahiResolver;
   clock: Clock;
   counters: Counters;
   logOnce: LogOnce;
   book: SightingBook;
   type: string;
-  ownNodeId: Uint8Array;
   /** The name we publish under right now: our own service is not a neighbour. */
   ownName: () => string;
   dropped: (d: Drop) => void;
@@ -68,7 +63,6 @@ export class AvahiBrowser {
   readonly #retry = new Set<string>();
   #retryTimer: TimerHandle | undefined;
   #inFlight = 0;
-  readonly #ifnames = new Map<number, string>();
 
   constructor(o: BrowserOptions) {
     this.#o = o;
@@ -113,7 +107,7 @@ export class AvahiBrowser {
     this.#retryTimer?.cancel();
     this.#retryTimer = undefined;
     this.#inFlight = 0;
-    this.#ifnames.clear();
+    this.#o.resolver.forget();
     this.#o.book.clear();
   }
 
@@ -155,7 +149,7 @@ export class AvahiBrowser {
       if (entry === undefined || entry.state.resolved) continue;
       this.#inFlight++;
       const epoch = this.#epoch;
-      void this.#resolve(entry.item).then((outcome) => {
+      void this.#o.resolver.resolve(entry.item).then((outcome) => {
         if (epoch !== this.#epoch) return;
         this.#inFlight--;
         // The item may have gone (ItemRemove) or come back as a new one while we asked.
@@ -193,49 +187,4 @@ export class AvahiBrowser {
       this.#pump();
     }, RESOLVE_RETRY_MS);
   }
-
-  async #resolve(item: BrowsedItem): Promise<Outcome> {
-    const { resolver, type, ownNodeId } = this.#o;
-    let body: unknown[];
-    try {
-      const reply = await resolver.call(serverCall(AVAHI_SERVER_IFACE, 'ResolveService', 'iisssiu',
-        [item.iface, item.protocol, item.name, type, MDNS_DOMAIN, item.protocol, 0]));
-      if (reply.signature !== 'iissssisqaayu') return { kind: 'drop', drop: drop('signature', `ResolveService -> (${reply.signature ?? ''})`) };
-      body = reply.body;
-    } catch (err) {
-      return { kind: 'failed', error: err instanceof CallFailed ? err.errorName ?? err.detail : String(err) };
-    }
-    const [, , , , , , aprotocol, address, port, txt] = body;
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) {
-      return { kind: 'drop', drop: drop('port', `port ${String(port)}`) };
-    }
-    const family = aprotocol === PROTO_INET ? 4 : 6;
-    if (typeof address !== 'string' || isIP(address) !== family) return { kind: 'drop', drop: drop('address', `address ${String(address).slice(0, 64)}`) };
-    const id = decodeTxt(txt);
-    if (!id.ok) return { kind: 'drop', drop: drop(id.reason, id.detail) };
-    if (Buffer.from(id.nodeId).equals(ownNodeId)) return { kind: 'drop', drop: drop('self', `${item.name} carries our node id`) };
-    let where = address;
-    if (family === 6 && /^fe[89ab]/i.test(address)) {
-      const ifname = await this.#ifname(item.iface);
-      if (ifname === undefined) return { kind: 'failed', error: `no name for interface ${item.iface}` };
-      where = `${address}%${ifname}`;
-    }
-    return { kind: 'sighting', sighting: { source: 'avahi', key: item.name, nodeId: id.nodeId, address: where, sessionPort: port } };
-  }
-
-  /** Link-local addresses need their interface's name; Avahi knows its own indexes best. */
-  async #ifname(index: number): Promise<string | undefined> {
-    const known = this.#ifnames.get(index);
-    if (known !== undefined) return known;
-    const name = await this.#o.caller.call(serverCall(AVAHI_SERVER_IFACE, 'GetNetworkInterfaceNameByIndex', 'i', [index]))
-      .then((r) => r.body[0], () => undefined);
-    if (!isIfname(name)) return undefined;
-    this.#ifnames.set(index, name);
-    return name;
-  }
 }
-
-type Outcome =
-  | { kind: 'sighting'; sighting: Sighting }
-  | { kind: 'drop'; drop: Drop }
-  | { kind: 'failed'; error: string };

@@ -19,6 +19,7 @@ import { createLogOnce, type LogOnce } from '../log-once.js';
 import { AvahiBrowser } from './avahi-browser.js';
 import { AVAHI_MATCH_RULES, AVAHI_SERVICE, SATCHEL_SERVICE_TYPE } from './avahi-names.js';
 import { AvahiPublisher } from './avahi-publisher.js';
+import { AvahiResolver } from './avahi-resolve.js';
 import { MAX_INSTANCE_NAME_BYTES, parseAvahiSignal } from './avahi-signals.js';
 import { encodeTxt } from './avahi-txt.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from './dbus-calls.js';
@@ -91,9 +92,10 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
       lost: (key) => this.#emit('lost', () => this.emit('lost', { source: 'avahi', key })),
     });
     this.#browser = new AvahiBrowser({
-      caller: this.#caller, resolver: new DbusCaller(o.bus, o.clock, o.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS),
-      clock: o.clock, counters: o.counters, logOnce: this.#logOnce, book, type: SATCHEL_SERVICE_TYPE,
-      ownNodeId: Uint8Array.from(o.nodeId), ownName: () => this.#publisher.name, dropped: (d) => this.#dropped(d),
+      caller: this.#caller, clock: o.clock, counters: o.counters, logOnce: this.#logOnce, book, type: SATCHEL_SERVICE_TYPE,
+      resolver: new AvahiResolver(this.#caller, new DbusCaller(o.bus, o.clock, o.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS),
+        SATCHEL_SERVICE_TYPE, o.nodeId),
+      ownName: () => this.#publisher.name, dropped: (d) => this.#dropped(d),
     });
   }
 
