@@ -8,7 +8,9 @@ import type { MessageBus } from '../../service/dbus.js';
 import type { Clock } from '../../util/clock.js';
 import type { Counters } from '../../util/counters.js';
 import type { Logger } from '../../util/log.js';
+import { createAvahiSource } from './avahi.js';
 import { createMacResolver } from './mac-resolver.js';
+import { createNetworkManagerSource } from './nm-source.js';
 import type { DiscoverySource } from './source.js';
 import { createWpaSupplicantSource } from './wpa-supplicant.js';
 
@@ -37,6 +39,17 @@ export function configuredSources(on: SourceSwitches, p: SourceParts): Discovery
     sources.push(createWpaSupplicantSource({
       bus: p.bus, logger: p.logger.child('wpa_supplicant'), counters: p.counters, clock: p.clock,
       sessionPort: p.peerSessionPort, resolve: createMacResolver(),
+    }));
+  }
+  if (on.avahi) {
+    sources.push(createAvahiSource({
+      bus: p.bus, logger: p.logger.child('avahi'), counters: p.counters, clock: p.clock,
+      nodeId: p.nodeId, sessionPort: p.ownSessionPort,
+    }));
+  }
+  if (on.networkManager) {
+    sources.push(createNetworkManagerSource({
+      bus: p.bus, logger: p.logger.child('networkmanager'), counters: p.counters, clock: p.clock, sessionPort: p.peerSessionPort,
     }));
   }
   return sources;
