@@ -13,6 +13,7 @@ import { createBeacon, type DiscoveryBeacon } from './discovery/beacon.js';
 import { createNeighbourTable, type NeighbourTable } from './discovery/neighbour-table.js';
 import { createDiscovery, type Discovery } from './discovery/discovery.js';
 import { configuredSources } from './discovery/sources/configured-sources.js';
+import { configuredMule, type ConfiguredMule } from './mule/configured-mule.js';
 import { DEFAULT_SESSION_PORT } from './config/schema.js';
 import type { NeighbourSeen } from './service/member-spec.js';
 import { connectBus, type BusConnection } from './service/bus.js';
@@ -71,6 +72,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   let table: NeighbourTable | undefined;
   let beacon: DiscoveryBeacon | undefined;
   let discovery: Discovery | undefined;
+  let mule: ConfiguredMule | undefined;
   let bus: BusConnection | undefined;
   let service: SatchelService | undefined;
   let closing: Promise<void> | undefined;
@@ -86,6 +88,8 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
       }
     };
     await step('beacon', beacon && (() => { beaconUp = false; return beacon!.close(); }));
+    // Before discovery: a cycle under way puts the laptop back on its network first.
+    await step('mule', mule && (() => mule!.close()));
     await step('discovery', discovery && (() => discovery!.close()));
     await step('neighbours', table && (() => table!.close()));
     await step('sessions', sessions && (() => sessions!.close()));
@@ -150,6 +154,10 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         }),
       });
       await discovery.start();
+      mule = configuredMule({
+        clock, logger, counters, discovery, links: () => sessions?.links() ?? [], ssids: options.muleSsids, budgetS: options.muleBudgetS,
+      });
+      mule?.start();
       if (options.beacon) {
         beacon = createBeacon({
           port: options.beaconPort, sessionPort: port, nodeId: keyId(nodeKey.publicKey), ipv4: options.ipv4, ipv6: options.ipv6,
