@@ -72,6 +72,13 @@ export interface SessionManager {
   links(): PeerLink[];
   /** Our card changed (a new display name): tell every neighbour now. */
   cardChanged(): void;
+  /**
+   * Going to sleep: no session is dialled or accepted until refresh(); every
+   * link stops offering, waits for answers to what it sent, then closes.
+   */
+  suspend(): Promise<void>;
+  /** Back from sleep: sessions allowed again, and these nodes dialled now (no grace, no backoff). */
+  refresh(nodes: Iterable<HeardNode>): void;
   close(): Promise<void>;
 }
 
@@ -89,6 +96,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   const graceDials = new Map<string, { cancel(): void }>();
   let listener: Listener | undefined;
   let closed = false;
+  /** Between suspend() and refresh(): the laptop is going to sleep or asleep. */
+  let suspended = false;
 
   const sessionOpts = () => ({
     nodeKey: opts.nodeKey, card: opts.card(), clock: opts.clock, random: opts.random,
@@ -96,7 +105,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   });
 
   function adopt(session: Session, via: string): void {
-    if (closed) return session.destroy();
+    if (closed || suspended) return session.destroy();
     let link: PeerLink;
     try {
       const peer = peerFromSession(session, via);
@@ -183,7 +192,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
 
   function dial(node: HeardNode): void {
     const id = toHex(node.nodeId);
-    if (closed || links.has(id) || dialing.has(id)) return;
+    if (closed || suspended || links.has(id) || dialing.has(id)) return;
     const now = opts.clock.monotonic();
     if (now - (lastDial.get(id) ?? -Infinity) < REDIAL_BACKOFF_MS) return;
     lastDial.set(id, now);
@@ -252,6 +261,27 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     cardChanged() {
       const card = opts.card();
       for (const link of links.values()) link.send({ card });
+    },
+    async suspend() {
+      suspended = true;
+      for (const g of graceDials.values()) g.cancel();
+      graceDials.clear();
+      await Promise.all([...links.values()].map(async (link) => {
+        const ended = new Promise<void>((resolve) => {
+          if (link.session.closed) resolve();
+          else link.session.once('close', () => resolve());
+        });
+        await Promise.race([link.quiesce(), ended]);
+        await link.session.close();
+      }));
+    },
+    refresh(nodes) {
+      if (closed) return;
+      suspended = false;
+      for (const node of nodes) {
+        lastDial.delete(toHex(node.nodeId));
+        dial(node);
+      }
     },
     async close() {
       if (closed) return;
