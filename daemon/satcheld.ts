@@ -14,6 +14,8 @@ import { createNeighbourTable, type NeighbourTable } from './discovery/neighbour
 import { createDiscovery, type Discovery } from './discovery/discovery.js';
 import { configuredSources } from './discovery/sources/configured-sources.js';
 import { configuredMule, type ConfiguredMule } from './mule/configured-mule.js';
+import { createSleepWatch, type SleepWatch } from './power/sleep-watch.js';
+import { createSleepHooks } from './power/sleep-hooks.js';
 import { DEFAULT_SESSION_PORT } from './config/schema.js';
 import type { NeighbourSeen } from './service/member-spec.js';
 import { connectBus, type BusConnection } from './service/bus.js';
@@ -73,6 +75,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
   let beacon: DiscoveryBeacon | undefined;
   let discovery: Discovery | undefined;
   let mule: ConfiguredMule | undefined;
+  let sleepWatch: SleepWatch | undefined;
   let bus: BusConnection | undefined;
   let service: SatchelService | undefined;
   let closing: Promise<void> | undefined;
@@ -87,6 +90,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         logger.warn('error while stopping', { part: name, error: (err as Error).message });
       }
     };
+    await step('sleep watch', sleepWatch && (() => sleepWatch!.close()));
     await step('beacon', beacon && (() => { beaconUp = false; return beacon!.close(); }));
     // Before discovery: a cycle under way puts the laptop back on its network first.
     await step('mule', mule && (() => mule!.close()));
@@ -170,6 +174,16 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         });
         await beacon.start();
         beaconUp = true;
+      }
+      if (options.logind) {
+        const hooks = createSleepHooks({
+          sessions, beacon: () => beacon, logger: logger.child('power'),
+          neighbours: () => (table?.list() ?? []).map((n) => ({
+            nodeId: n.nodeId, address: n.address, sessionPort: n.sessionPort, source: n.sources.at(-1)?.source ?? 'beacon',
+          })),
+        });
+        sleepWatch = createSleepWatch({ bus: bus.bus, logger: logger.child('power'), counters, clock, ...hooks });
+        await sleepWatch.start();
       }
       const id = messenger.identity();
       logger.info('ready', { bus: bus.address, bus_kind: bus.kind, user: id.id, node: id.nodeId, port, version: VERSION });

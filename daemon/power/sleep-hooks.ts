@@ -2,7 +2,8 @@
  * What the daemon does around a sleep, for the sleep watch to call.
  *
  * Before: every session stops offering, waits for answers to what it has
- * sent, and closes; no new session is opened or accepted until the wake. A
+ * sent, and closes (or is dropped, should the bound come first); no new
+ * session is opened or accepted until the wake. A
  * message is then either stored by the neighbour (and acknowledged) or still
  * waiting here, never in between; whatever the bound cuts short is offered
  * again at the next meeting. The store needs nothing: every change goes
@@ -28,6 +29,7 @@ export interface SleepHookParts {
   sessions: {
     suspend(): Promise<void>;
     refresh(nodes: Iterable<KnownNeighbour>): void;
+    links(): { session: { destroy(): void } }[];
   };
   /** Absent when the beacon is switched off. */
   beacon?: () => { refresh(): void } | undefined;
@@ -36,14 +38,26 @@ export interface SleepHookParts {
 }
 
 export interface SleepHooks {
-  checkpoint(): Promise<void>;
+  checkpoint(signal: AbortSignal): Promise<void>;
   resume(): void;
 }
 
 export function createSleepHooks(p: SleepHookParts): SleepHooks {
   return {
-    async checkpoint() {
-      await p.sessions.suspend();
+    async checkpoint(signal) {
+      // Out of time: drop what is still open, so nothing moves once the lock
+      // is given back (a frozen laptop would leave it half-way anyway).
+      const cut = (): void => {
+        const open = p.sessions.links();
+        if (open.length > 0) p.logger.warn('sleep bound reached; dropping sessions still settling', { sessions: open.length });
+        for (const link of open) link.session.destroy();
+      };
+      signal.addEventListener('abort', cut, { once: true });
+      try {
+        await p.sessions.suspend();
+      } finally {
+        signal.removeEventListener('abort', cut);
+      }
     },
     resume() {
       const nodes = p.neighbours();

@@ -50,8 +50,8 @@ export interface SleepWatchOptions {
   logger: Logger;
   counters: Counters;
   clock: Clock;
-  /** Settles what is in flight; cut short after the bound. */
-  checkpoint: () => Promise<void>;
+  /** Settles what is in flight; `signal` is aborted at the bound, when whatever is left must stop at once. */
+  checkpoint: (signal: AbortSignal) => Promise<void>;
   /** Back from sleep. */
   resume: () => void | Promise<void>;
   checkpointBoundMs?: number;

@@ -14,13 +14,20 @@ export interface Finished {
   error?: string;
 }
 
-/** Never rejects; the work itself keeps running after a timeout (nothing can stop a promise). */
-export function within(work: () => Promise<void>, boundMs: number, clock: Clock): Promise<Finished> {
+/**
+ * Never rejects. At the bound the work's signal is aborted, so it can cut
+ * what it still does short; it is not waited for.
+ */
+export function within(work: (signal: AbortSignal) => Promise<void>, boundMs: number, clock: Clock): Promise<Finished> {
   return new Promise((resolve) => {
-    const timer = clock.setTimeout(() => resolve({ outcome: 'timeout' }), boundMs);
+    const abort = new AbortController();
+    const timer = clock.setTimeout(() => {
+      resolve({ outcome: 'timeout' });
+      abort.abort();
+    }, boundMs);
     let running: Promise<void>;
     try {
-      running = work();
+      running = work(abort.signal);
     } catch (err) {
       running = Promise.reject(err);
     }

@@ -13,6 +13,8 @@ t.test('a delay lock while awake; released as soon as the checkpoint is done; ta
   await h.watch.start();
   const [lock] = await h.locks(1);
   t.match(lock, { what: 'sleep', mode: 'delay', who: INHIBIT_WHO, why: INHIBIT_WHY, uid: 0 }, 'a delay lock on sleep, named for satchel');
+  // logind lists the lock as it sends the descriptor, a moment before the watch has it.
+  await until('the watch to hold the lock', () => h.watch.status().lock === 'held', h);
   t.match(h.watch.status(), { logind: 'up', lock: 'held', phase: 'awake' });
 
   let done!: () => void;
@@ -33,6 +35,7 @@ t.test('a delay lock while awake; released as soon as the checkpoint is done; ta
   await h.locks(1);
   await until('resume', () => h.calls.length === 2, h);
   t.same(h.calls, ['checkpoint', 'resume']);
+  await until('the watch to hold the lock again', () => h.watch.status().lock === 'held', h);
   t.match(h.watch.status(), { lock: 'held', phase: 'awake' });
   t.match(h.counters.snapshot(), { 'logind.sleep': 1, 'logind.wake': 1, 'logind.checkpoint.done': 1, 'logind.lock_taken': 2, 'logind.lock_released': 1 });
   t.same(h.warnings(), [], 'a normal sleep warns about nothing');
@@ -56,6 +59,7 @@ t.test('a checkpoint that hangs or fails: the bound wins and the lock is release
   t.notOk(slept.timedOut, 'released before logind\'s own delay ran out');
   t.ok(slept.waitedMs >= boundMs && slept.waitedMs < boundMs + SLACK_MS, `released after ${slept.waitedMs.toFixed(0)} ms (bound ${boundMs})`);
   t.equal(h.counters.snapshot()['logind.checkpoint.timeout'], 1);
+  t.ok(h.signals[0]?.aborted, 'the checkpoint is told its time is up');
   t.match(h.warnings().join('\n'), /before the checkpoint finished.*outcome=timeout/);
   await h.logind!.resume();
   await h.locks(1);
@@ -63,6 +67,7 @@ t.test('a checkpoint that hangs or fails: the bound wins and the lock is release
   h.checkpoint = () => Promise.reject(new Error('disk on fire'));
   await h.logind!.suspend();
   const again = await h.logind!.waitForSleep();
+  t.notOk(h.signals[1]?.aborted, 'a checkpoint that ended in time is not aborted');
   t.ok(again.waitedMs < SLACK_MS, 'a failed checkpoint releases at once');
   t.equal(h.counters.snapshot()['logind.checkpoint.failed'], 1);
   t.match(h.warnings().join('\n'), /outcome=failed.*disk on fire/);
