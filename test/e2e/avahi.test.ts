@@ -13,8 +13,9 @@ import { closeBus, openBus } from '../../daemon/service/open-bus.js';
 import { PRIVATE_BUS_SOCKET_FILE } from '../../daemon/service/private-bus.js';
 import { AvahiDaemon, avahiUnavailable } from '../discovery/sources/fixtures/avahi-daemon.js';
 import type { Neighbour } from './fixtures/activity.js';
-import { e2eUnavailable, logsOf, twoLaptops, type Laptop } from './fixtures/laptop.js';
-import { reachesState, seen, type Side } from './fixtures/pair.js';
+import { e2eUnavailable, logsOf, twoLaptops, type Laptop, type TwoLaptops } from './fixtures/laptop.js';
+import { MEET_WAIT_MS, reachesState, seen, type Side } from './fixtures/pair.js';
+import { waitFor } from './fixtures/wait.js';
 
 const skip = e2eUnavailable() ?? avahiUnavailable();
 if (skip) t.plan(0, skip);
@@ -29,6 +30,12 @@ async function startAvahi(t: Test, l: Laptop): Promise<AvahiDaemon> {
     ns: l.ns, ifname: l.iface, hostName: `satchel-e2e-${l.name.toLowerCase()}`,
     busSocket: join(l.dir, 'bus', PRIVATE_BUS_SOCKET_FILE), dir: l.dir, probe,
   });
+}
+
+/** Waits until `side` lists `id` with Avahi among the sources that reported it. */
+function viaAvahi(side: Side, id: string, room: TwoLaptops): Promise<Listed> {
+  return waitFor(async () => ((await side.app.neighbours()) as Listed[]).find((n) => n.id === id && (n.sources ?? []).includes('avahi')),
+    `${side.laptop.name} to list ${id} as reported by Avahi`, MEET_WAIT_MS, () => logsOf(room.a, room.b));
 }
 
 /** UDP sockets on the beacon port in the laptop's namespace (none when the beacon is off). */
@@ -48,11 +55,15 @@ t.test('with the beacon off, two laptops meet through Avahi and exchange a messa
   t.equal(beaconSockets(room.a), '', 'A has no beacon socket');
   t.equal(beaconSockets(room.b), '', 'B has no beacon socket');
 
-  const [bAtA, aAtB] = (await Promise.all([seen(A, meB.id, room.a, room.b), seen(B, meA.id, room.a, room.b)])) as Listed[];
+  await Promise.all([seen(A, meB.id, room.a, room.b), seen(B, meA.id, room.a, room.b)]);
   t.comment(`the daemons listed each other ${Date.now() - t0} ms after they were started`);
+  // The first to hear the other may dial before the other has heard it: that
+  // side lists its peer as 'inbound' until Avahi reports the peer too.
+  const [bAtA, aAtB] = await Promise.all([viaAvahi(A, meB.id, room), viaAvahi(B, meA.id, room)]);
+  t.comment(`both listed each other as found by Avahi ${Date.now() - t0} ms after they were started`);
   for (const [who, n, peer] of [['A', bAtA, meB], ['B', aAtB, meA]] as const) {
     t.match(n, { node_id: peer.node_id, source: 'avahi' }, `${who} lists its neighbour as found by Avahi`);
-    t.same(n?.sources, ['avahi'], `${who}: Avahi and nothing else reported it`);
+    t.same(n.sources, ['avahi'], `${who}: Avahi and nothing else reported it`);
   }
   for (const l of [room.a, room.b]) t.ok(l.countLogs(/published through Avahi/) >= 1, `${l.name} published itself`);
 
