@@ -22,6 +22,8 @@ import { createPeerLink, peerFromSession, type PeerLink } from './peer-link.js';
 export const DIAL_GRACE_MS = 3_000;
 /** Least time between two dials to the same node, in ms. */
 export const REDIAL_BACKOFF_MS = 4_000;
+/** Longest wait between two retries of a failed dial, in ms. */
+export const REDIAL_MAX_BACKOFF_MS = 64_000;
 /** How often every open session gets an empty keepalive frame, in ms. */
 export const KEEPALIVE_INTERVAL_MS = 5_000;
 /**
@@ -134,6 +136,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       return;
     }
     links.set(link.peer.nodeId, link);
+    retryAt.delete(link.peer.nodeId);
     opts.counters.bump('sync.sessions');
     log.info('neighbour up', { node: link.peer.nodeId, user: link.peer.userId, address: link.peer.address });
     session.on('close', () => {
@@ -141,7 +144,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       links.delete(link.peer.nodeId);
       log.info('neighbour down', { node: link.peer.nodeId });
       opts.mailbox.peerDown(link.peer);
-      redialLater(link.peer.nodeId);
+      if (myId < link.peer.nodeId) retryLater(link.peer.nodeId, 1);
     });
     opts.mailbox.peerUp(link.peer);
     link.start();
@@ -173,24 +176,50 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   }
 
   /**
-   * A session that drops while discovery still knows the node (a reset, a
-   * peer restart) is dialled once more after the backoff: in a quiet room the
-   * next beacon can be minutes away. A laptop that walked off fails the dial
-   * and is forgotten when discovery times it out.
+   * Dials that failed, and sessions that dropped while discovery still knows
+   * the node (a reset, a peer restart), are tried again with a doubling
+   * backoff: in a quiet room the next beacon can be minutes away, and on a
+   * busy laptop a handshake can time out. A laptop that walked off fails its
+   * retries until discovery times it out (lost). One timer for all retries.
    */
-  function redialLater(id: string): void {
-    const node = lastHeard.get(id);
-    if (closed || node === undefined || !(myId < id)) return;
-    const timer = opts.clock.setTimeout(() => {
-      redials.delete(id);
-      if (lastHeard.has(id)) dial(node);
-    }, REDIAL_BACKOFF_MS);
-    redials.get(id)?.cancel();
-    redials.set(id, timer);
-  }
-  const redials = new Map<string, { cancel(): void }>();
+  const retryAt = new Map<string, { at: number; attempt: number }>();
+  let retryTimer: { cancel(): void } | undefined;
+  let retryTimerAt = Infinity;
 
-  function dial(node: HeardNode): void {
+  function retryLater(id: string, attempt: number): void {
+    if (closed || !lastHeard.has(id)) return;
+    const delay = Math.min(REDIAL_BACKOFF_MS * 2 ** (attempt - 1), REDIAL_MAX_BACKOFF_MS);
+    retryAt.set(id, { at: opts.clock.monotonic() + delay, attempt });
+    armRetry();
+  }
+
+  function armRetry(): void {
+    let next = Infinity;
+    for (const r of retryAt.values()) next = Math.min(next, r.at);
+    if (next === retryTimerAt) return;
+    retryTimer?.cancel();
+    retryTimer = undefined;
+    retryTimerAt = next;
+    if (next === Infinity || closed) return;
+    retryTimer = opts.clock.setTimeout(runRetries, Math.max(0, next - opts.clock.monotonic()));
+  }
+
+  function runRetries(): void {
+    retryTimer = undefined;
+    retryTimerAt = Infinity;
+    const now = opts.clock.monotonic();
+    for (const [id, r] of [...retryAt]) {
+      if (r.at > now) continue;
+      retryAt.delete(id);
+      const node = lastHeard.get(id);
+      if (node === undefined || links.has(id)) continue;
+      lastDial.delete(id);
+      dial(node, r.attempt);
+    }
+    armRetry();
+  }
+
+  function dial(node: HeardNode, attempt = 0): void {
     const id = toHex(node.nodeId);
     if (closed || suspended || links.has(id) || dialing.has(id)) return;
     const now = opts.clock.monotonic();
@@ -198,7 +227,10 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     lastDial.set(id, now);
     dialing.add(id);
     connectSession({ ...sessionOpts(), host: node.address, port: node.sessionPort, expectedPeerNodeId: node.nodeId })
-      .then((s) => adopt(s, node.source ?? 'beacon'), (err: Error) => log.debug('dial failed', { node: id, error: err.message }))
+      .then((s) => adopt(s, node.source ?? 'beacon'), (err: Error) => {
+        log.debug('dial failed', { node: id, error: err.message, attempt });
+        retryLater(id, attempt + 1);
+      })
       .finally(() => dialing.delete(id));
   }
 
@@ -228,8 +260,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     },
     lost(nodeIdHex) {
       lastHeard.delete(nodeIdHex);
-      redials.get(nodeIdHex)?.cancel();
-      redials.delete(nodeIdHex);
+      retryAt.delete(nodeIdHex);
       graceDials.get(nodeIdHex)?.cancel();
       graceDials.delete(nodeIdHex);
       const link = links.get(nodeIdHex);
@@ -279,7 +310,11 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       if (closed) return;
       suspended = false;
       for (const node of nodes) {
-        lastDial.delete(toHex(node.nodeId));
+        const id = toHex(node.nodeId);
+        lastDial.delete(id);
+        // Dialled now: a retry still waiting from before the sleep is moot.
+        retryAt.delete(id);
+        if (id !== myId) lastHeard.set(id, node);
         dial(node);
       }
     },
@@ -289,8 +324,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       sweepTimer?.cancel();
       for (const g of graceDials.values()) g.cancel();
       graceDials.clear();
-      for (const r of redials.values()) r.cancel();
-      redials.clear();
+      retryTimer?.cancel();
+      retryAt.clear();
       await listener?.close();
       await Promise.all([...links.values()].map((l) => l.session.close()));
       links.clear();
