@@ -138,6 +138,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
         neighbourSeen,
         daemonInfo: () => ({
           sources: { beacon: !options.beacon ? 'disabled' : beaconUp ? 'up' : 'down', ...sourceStates() },
+          neighboursHeard: table?.size() ?? 0,
           configPath: options.configPath, config: options.config,
         }),
       });

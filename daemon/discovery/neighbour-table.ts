@@ -81,6 +81,8 @@ export interface NeighbourTable extends EventEmitter<NeighbourTableEvents> {
    */
   release(holder: string): void;
   list(): Neighbour[];
+  /** How many laptops are near now. */
+  size(): number;
   get(nodeIdHex: string): Neighbour | undefined;
   /** Forgets a neighbour now, emitting 'down'; false if it was not known. */
   remove(nodeIdHex: string): boolean;
@@ -193,6 +195,10 @@ class Table extends EventEmitter<NeighbourTableEvents> implements NeighbourTable
 
   list(): Neighbour[] {
     return [...this.#rows.values()].map((r) => copy(r.n));
+  }
+
+  size(): number {
+    return this.#rows.size;
   }
 
   get(nodeIdHex: string): Neighbour | undefined {

@@ -44,6 +44,11 @@ export interface DaemonStatus {
 export interface DaemonInfo {
   /** Each discovery source by name: 'up', 'down' or 'disabled'. */
   sources: Record<string, string>;
+  /**
+   * Laptops discovery knows are near, session or not: in a crowded room a
+   * laptop is heard long before every session is open.
+   */
+  neighboursHeard?: number;
   configPath: string;
   config: Record<string, string | number | boolean>;
 }

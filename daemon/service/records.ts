@@ -106,6 +106,7 @@ export function statusDict(s: DaemonStatus, info?: DaemonInfo, use?: StoreUse): 
   };
   if (info) {
     d['sources'] = new Variant('a{ss}', info.sources);
+    if (info.neighboursHeard !== undefined) d['neighbours_heard'] = u32(info.neighboursHeard);
     d['config_path'] = str(info.configPath);
   }
   if (use) {
