@@ -13,9 +13,9 @@
  */
 import { SatchelError } from '../errors/satchel-error.js';
 import type { DbusMessage, MessageBus } from '../service/dbus.js';
-import { watchBus } from '../service/open-bus.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from '../discovery/sources/dbus-calls.js';
 import { NameOwnerWatch } from '../discovery/sources/name-owner-watch.js';
+import { followService } from '../discovery/sources/follow-service.js';
 import { createLogOnce, type LogOnce } from '../discovery/log-once.js';
 import type { Clock } from '../util/clock.js';
 import type { Counters } from '../util/counters.js';
@@ -114,16 +114,14 @@ class Watch implements SleepWatch {
   async #open(): Promise<void> {
     const { bus, logger, counters } = this.#o;
     this.#fdPassing = canReceiveFds(bus);
-    bus.on('message', this.#onMessage);
-    this.#unwatch = watchBus(bus, () => this.#owner.forget());
-    await Promise.all(LOGIND_MATCH_RULES.map((rule) => this.#caller.addMatch(rule).catch((err: unknown) => {
-      counters.bump('logind.match_failed');
-      logger.warn('cannot subscribe to logind signals', { rule, error: String(err) });
-    })));
-    if (this.#closing) return;
-    await this.#owner.query();
-    // Absent is normal (a container, a system without logind): one debug line.
-    if (this.#owner.owner === undefined) logger.debug('logind is not running; suspend will not be announced', { service: LOGIND_SERVICE });
+    const followed = followService({
+      bus, logger, counters, caller: this.#caller, owner: this.#owner, label: 'logind', counterPrefix: 'logind',
+      service: LOGIND_SERVICE, matchRules: LOGIND_MATCH_RULES, onMessage: this.#onMessage, closing: () => this.#closing !== undefined,
+      // Absent is normal (a container, a system without logind): one debug line.
+      absent: { level: 'debug', message: 'logind is not running; suspend will not be announced' },
+    });
+    this.#unwatch = followed.unwatch;
+    await followed.ready;
   }
 
   #message(msg: DbusMessage): void {

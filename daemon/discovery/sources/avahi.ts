@@ -11,7 +11,6 @@ import { EventEmitter } from 'node:events';
 import { SatchelError } from '../../errors/satchel-error.js';
 import { toHex } from '../../crypto/hex.js';
 import type { DbusMessage, MessageBus } from '../../service/dbus.js';
-import { watchBus } from '../../service/open-bus.js';
 import type { Clock } from '../../util/clock.js';
 import type { Counters } from '../../util/counters.js';
 import type { Logger } from '../../util/log.js';
@@ -24,6 +23,7 @@ import { MAX_INSTANCE_NAME_BYTES, parseAvahiSignal } from './avahi-signals.js';
 import { encodeTxt } from './avahi-txt.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from './dbus-calls.js';
 import { NameOwnerWatch } from './name-owner-watch.js';
+import { followService } from './follow-service.js';
 import { SightingBook } from './sighting-book.js';
 import type { DiscoverySource, DiscoverySourceEvents, SourceState } from './source.js';
 import type { Drop } from './wpa-values.js';
@@ -115,18 +115,13 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
 
   async #open(): Promise<void> {
     const { bus, logger, counters } = this.#o;
-    bus.on('message', this.#onMessage);
-    this.#unwatch = watchBus(bus, (err) => {
-      logger.error('bus lost; Avahi is out of sight', { error: err.message });
-      this.#owner.forget();
+    const followed = followService({
+      bus, logger, counters, caller: this.#caller, owner: this.#owner, label: 'Avahi', counterPrefix: 'avahi',
+      service: AVAHI_SERVICE, matchRules: AVAHI_MATCH_RULES, onMessage: this.#onMessage, closing: () => this.#closing !== undefined,
+      absent: { level: 'info', message: 'Avahi is not running; waiting for it' },
     });
-    await Promise.all(AVAHI_MATCH_RULES.map((rule) => this.#caller.addMatch(rule).catch((err: unknown) => {
-      counters.bump('avahi.match_failed');
-      logger.warn('cannot subscribe to Avahi signals', { rule, error: String(err) });
-    })));
-    if (this.#closing) return;
-    await this.#owner.query();
-    if (this.#owner.owner === undefined) logger.info('Avahi is not running; waiting for it', { service: AVAHI_SERVICE });
+    this.#unwatch = followed.unwatch;
+    await followed.ready;
   }
 
   #message(msg: DbusMessage): void {

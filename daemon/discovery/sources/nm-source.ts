@@ -9,13 +9,13 @@
 import { EventEmitter } from 'node:events';
 import { SatchelError } from '../../errors/satchel-error.js';
 import type { DbusMessage, MessageBus } from '../../service/dbus.js';
-import { watchBus } from '../../service/open-bus.js';
 import type { Clock } from '../../util/clock.js';
 import type { Counters } from '../../util/counters.js';
 import type { Logger } from '../../util/log.js';
 import { createLogOnce, type LogOnce } from '../log-once.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from './dbus-calls.js';
 import { NameOwnerWatch } from './name-owner-watch.js';
+import { followService } from './follow-service.js';
 import { NM_MATCH_RULES, NM_SERVICE } from './nm-names.js';
 import { NmReader } from './nm-reader.js';
 import { parseNmSignal, type NmEvent } from './nm-signals.js';
@@ -95,18 +95,13 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements NetworkManag
 
   async #open(): Promise<void> {
     const { bus, logger, counters } = this.#o;
-    bus.on('message', this.#onMessage);
-    this.#unwatch = watchBus(bus, (err) => {
-      logger.error('bus lost; NetworkManager is out of sight', { error: err.message });
-      this.#owner.forget();
+    const followed = followService({
+      bus, logger, counters, caller: this.#caller, owner: this.#owner, label: 'NetworkManager', counterPrefix: 'networkmanager',
+      service: NM_SERVICE, matchRules: NM_MATCH_RULES, onMessage: this.#onMessage, closing: () => this.#closing !== undefined,
+      absent: { level: 'debug', message: 'NetworkManager is not running; waiting for it' },
     });
-    await Promise.all(NM_MATCH_RULES.map((rule) => this.#caller.addMatch(rule).catch((err: unknown) => {
-      counters.bump('networkmanager.match_failed');
-      logger.warn('cannot subscribe to NetworkManager signals', { rule, error: String(err) });
-    })));
-    if (this.#closing) return;
-    await this.#owner.query();
-    if (this.#owner.owner === undefined) logger.debug('NetworkManager is not running; waiting for it', { service: NM_SERVICE });
+    this.#unwatch = followed.unwatch;
+    await followed.ready;
   }
 
   #message(msg: DbusMessage): void {

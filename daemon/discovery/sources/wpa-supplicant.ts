@@ -17,7 +17,6 @@
 import { EventEmitter } from 'node:events';
 import { SatchelError } from '../../errors/satchel-error.js';
 import type { DbusMessage, MessageBus } from '../../service/dbus.js';
-import { watchBus } from '../../service/open-bus.js';
 import type { Clock } from '../../util/clock.js';
 import type { Counters } from '../../util/counters.js';
 import type { Logger } from '../../util/log.js';
@@ -25,6 +24,7 @@ import { createLogOnce, type LogOnce } from '../log-once.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from './dbus-calls.js';
 import type { MacResolver } from './mac-resolver.js';
 import { NameOwnerWatch } from './name-owner-watch.js';
+import { followService } from './follow-service.js';
 import { SightingBook } from './sighting-book.js';
 import type { DiscoverySource, DiscoverySourceEvents, SourceState } from './source.js';
 import { WPA_MATCH_RULES, WPA_SERVICE } from './wpa-names.js';
@@ -109,18 +109,13 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplican
 
   async #open(): Promise<void> {
     const { bus, logger, counters } = this.#o;
-    bus.on('message', this.#onMessage);
-    this.#unwatch = watchBus(bus, (err) => {
-      logger.error('bus lost; wpa_supplicant is out of sight', { error: err.message });
-      this.#owner.forget();
+    const followed = followService({
+      bus, logger, counters, caller: this.#caller, owner: this.#owner, label: 'wpa_supplicant', counterPrefix: 'wpa_supplicant',
+      service: WPA_SERVICE, matchRules: WPA_MATCH_RULES, onMessage: this.#onMessage, closing: () => this.#closing !== undefined,
+      absent: { level: 'info', message: 'wpa_supplicant is not running; waiting for it' },
     });
-    await Promise.all(WPA_MATCH_RULES.map((rule) => this.#caller.addMatch(rule).catch((err: unknown) => {
-      counters.bump('wpa_supplicant.match_failed');
-      logger.warn('cannot subscribe to wpa_supplicant signals', { rule, error: String(err) });
-    })));
-    if (this.#closing) return;
-    await this.#owner.query();
-    if (this.#owner.owner === undefined) logger.info('wpa_supplicant is not running; waiting for it', { service: WPA_SERVICE });
+    this.#unwatch = followed.unwatch;
+    await followed.ready;
   }
 
   #message(msg: DbusMessage): void {
