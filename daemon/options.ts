@@ -85,7 +85,7 @@ export function ssidList(text: string): string[] {
 function routingOptions(strategy: string, num: (k: string) => number): Record<string, number> {
   if (strategy === 'epidemic') return { hopLimit: num('routing.hop_limit') };
   if (strategy === 'spray-and-wait') return { copies: num('routing.spray_copies') };
-  if (strategy === 'prophet') return { timeUnitMs: num('routing.prophet_time_unit_s') * 1000 };
+  if (strategy === 'prophet' || strategy === 'prophet-spray') return { timeUnitMs: num('routing.prophet_time_unit_s') * 1000 };
   return {};
 }
 
