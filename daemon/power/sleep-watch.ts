@@ -15,7 +15,7 @@ import { SatchelError } from '../errors/satchel-error.js';
 import type { DbusMessage, MessageBus } from '../service/dbus.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from '../discovery/sources/dbus-calls.js';
 import { NameOwnerWatch } from '../discovery/sources/name-owner-watch.js';
-import { followService } from '../discovery/sources/follow-service.js';
+import { followService, type FollowedService } from '../discovery/sources/follow-service.js';
 import { createLogOnce, type LogOnce } from '../discovery/log-once.js';
 import type { Clock } from '../util/clock.js';
 import type { Counters } from '../util/counters.js';
@@ -80,7 +80,7 @@ class Watch implements SleepWatch {
   #wakeQueued = false;
   /** Bumped on every owner change and every sleep: a lock granted for an older one is given straight back. */
   #epoch = 0;
-  #unwatch: (() => void) | undefined;
+  #followed: FollowedService | undefined;
   #starting: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
   readonly #onMessage = (msg: DbusMessage): void => {
@@ -120,7 +120,7 @@ class Watch implements SleepWatch {
       // Absent is normal (a container, a system without logind): one debug line.
       absent: { level: 'debug', message: 'logind is not running; suspend will not be announced' },
     });
-    this.#unwatch = followed.unwatch;
+    this.#followed = followed;
     await followed.ready;
   }
 
@@ -252,14 +252,12 @@ class Watch implements SleepWatch {
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      this.#o.bus.off('message', this.#onMessage);
-      this.#unwatch?.();
+      this.#followed?.detach();
       await this.#starting?.catch(() => {});
       this.#epoch++;
       this.#release();
       await this.#taking;
-      // Once, on the way out; a bus that is gone has dropped them anyway.
-      await Promise.all(LOGIND_MATCH_RULES.map((rule) => this.#caller.removeMatch(rule).catch(() => {})));
+      await this.#followed?.unsubscribe();
     })();
     return this.#closing;
   }

@@ -23,10 +23,10 @@ import { MAX_INSTANCE_NAME_BYTES, parseAvahiSignal } from './avahi-signals.js';
 import { encodeTxt } from './avahi-txt.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from './dbus-calls.js';
 import { NameOwnerWatch } from './name-owner-watch.js';
-import { followService } from './follow-service.js';
+import { followService, type FollowedService } from './follow-service.js';
+import { SourceReporter } from './source-reporter.js';
 import { SightingBook } from './sighting-book.js';
 import type { DiscoverySource, DiscoverySourceEvents, SourceState } from './source.js';
-import type { Drop } from './wpa-values.js';
 
 /**
  * How long ResolveService may take, in ms: Avahi answers once the peer has
@@ -64,8 +64,8 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
   readonly #publisher: AvahiPublisher;
   readonly #browser: AvahiBrowser;
   readonly #logOnce: LogOnce;
-  #state: SourceState = 'down';
-  #unwatch: (() => void) | undefined;
+  readonly #report: SourceReporter;
+  #followed: FollowedService | undefined;
   #starting: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
   readonly #onMessage = (msg: DbusMessage): void => {
@@ -81,6 +81,10 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
     super();
     this.#o = o;
     this.#logOnce = createLogOnce(o.logger);
+    this.#report = new SourceReporter({
+      emitter: this, logOnce: this.#logOnce, counters: o.counters, label: 'Avahi', counterPrefix: 'avahi',
+      closing: () => this.#closing !== undefined,
+    });
     this.#caller = new DbusCaller(o.bus, o.clock, o.callTimeoutMs ?? CALL_TIMEOUT_MS);
     this.#owner = new NameOwnerWatch(this.#caller, AVAHI_SERVICE, (owner) => this.#ownerChanged(owner));
     this.#publisher = new AvahiPublisher({
@@ -88,19 +92,19 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
       name: serviceName, type: SATCHEL_SERVICE_TYPE, port: o.sessionPort, txt: encodeTxt(o.nodeId),
     });
     const book = new SightingBook({
-      seen: (s) => this.#emit('seen', () => this.emit('seen', s)),
-      lost: (key) => this.#emit('lost', () => this.emit('lost', { source: 'avahi', key })),
+      seen: (s) => this.#report.emit('seen', () => this.emit('seen', s)),
+      lost: (key) => this.#report.emit('lost', () => this.emit('lost', { source: 'avahi', key })),
     });
     this.#browser = new AvahiBrowser({
       caller: this.#caller, clock: o.clock, counters: o.counters, logOnce: this.#logOnce, book, type: SATCHEL_SERVICE_TYPE,
       resolver: new AvahiResolver(this.#caller, new DbusCaller(o.bus, o.clock, o.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS),
         SATCHEL_SERVICE_TYPE, o.nodeId),
-      ownName: () => this.#publisher.name, dropped: (d) => this.#dropped(d),
+      ownName: () => this.#publisher.name, dropped: (d) => this.#report.dropped(d),
     });
   }
 
   state(): SourceState {
-    return this.#state;
+    return this.#report.state;
   }
 
   published(): string | undefined {
@@ -120,7 +124,7 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
       service: AVAHI_SERVICE, matchRules: AVAHI_MATCH_RULES, onMessage: this.#onMessage, closing: () => this.#closing !== undefined,
       absent: { level: 'info', message: 'Avahi is not running; waiting for it' },
     });
-    this.#unwatch = followed.unwatch;
+    this.#followed = followed;
     await followed.ready;
   }
 
@@ -131,11 +135,11 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
     if (msg.sender !== this.#owner.owner || this.#owner.owner === undefined) {
       // Only the name's owner speaks for Avahi; until GetNameOwner answers we
       // cannot tell, and the browse that follows the answer covers it.
-      if (this.#owner.known) this.#dropped({ kind: 'drop', reason: 'sender', detail: `from ${msg.sender ?? '?'}` });
+      if (this.#owner.known) this.#report.dropped({ kind: 'drop', reason: 'sender', detail: `from ${msg.sender ?? '?'}` });
       return;
     }
     const ev = parseAvahiSignal(msg);
-    if (ev.kind === 'drop') return this.#dropped(ev);
+    if (ev.kind === 'drop') return this.#report.dropped(ev);
     if (ev.kind === 'server-state') return this.#publisher.serverState(ev.state);
     if (ev.kind === 'group-state') {
       this.#publisher.groupState(ev.path, ev.state, ev.error);
@@ -151,12 +155,12 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
       counters.bump('avahi.vanished');
       this.#publisher.forget();
       this.#browser.clear();
-      this.#setState('down');
+      this.#report.setState('down');
       return;
     }
     logger.info('Avahi is running', { owner });
     counters.bump('avahi.appeared');
-    this.#setState('up');
+    this.#report.setState('up');
     this.#publisher.begin();
     this.#browser.begin().catch((err: unknown) => {
       counters.bump('avahi.browser_failed');
@@ -164,37 +168,14 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements AvahiSource 
     });
   }
 
-  #dropped(d: Drop): void {
-    this.#o.counters.bump(`avahi.dropped.${d.reason}`);
-    this.#logOnce(`drop:${d.reason}`, 'ignoring bad input from Avahi (logged once per reason)', { reason: d.reason, detail: d.detail });
-  }
-
-  #setState(s: SourceState): void {
-    if (s === this.#state) return;
-    this.#state = s;
-    this.#emit('state', () => this.emit('state', s));
-  }
-
-  #emit(event: keyof DiscoverySourceEvents, send: () => void): void {
-    if (this.#closing) return;
-    try {
-      send();
-    } catch (err) {
-      // A listener's bug must not leave the book half-updated.
-      this.#logOnce(`listener:${String(err)}`, 'discovery listener threw', { event, error: String(err) });
-    }
-  }
-
   /** Idempotent. Withdraws our service; says nothing more, not even `lost`. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      this.#o.bus.off('message', this.#onMessage);
-      this.#unwatch?.();
+      this.#followed?.detach();
       await this.#starting?.catch(() => {});
-      this.#state = 'down';
+      this.#report.silence();
       await Promise.all([this.#publisher.close(), this.#browser.close()]);
-      // Once, on the way out; a bus that is gone has dropped them anyway.
-      await Promise.all(AVAHI_MATCH_RULES.map((rule) => this.#caller.removeMatch(rule).catch(() => {})));
+      await this.#followed?.unsubscribe();
     })();
     return this.#closing;
   }

@@ -33,9 +33,11 @@ export interface FollowServiceOptions {
 }
 
 export interface FollowedService {
-  /** Stops watching the bus; set at once, so close() can call it while `ready` is pending. */
-  unwatch: () => void;
   ready: Promise<void>;
+  /** Stops listening and watching the bus; usable at once, while `ready` is pending. */
+  detach(): void;
+  /** Removes the match rules, once, on the way out; a bus that is gone has dropped them anyway. */
+  unsubscribe(): Promise<void>;
 }
 
 export function followService(o: FollowServiceOptions): FollowedService {
@@ -53,5 +55,14 @@ export function followService(o: FollowServiceOptions): FollowedService {
     await o.owner.query();
     if (o.owner.owner === undefined) o.logger[o.absent.level](o.absent.message, { service: o.service });
   })();
-  return { unwatch, ready };
+  return {
+    ready,
+    detach() {
+      o.bus.off('message', o.onMessage);
+      unwatch();
+    },
+    async unsubscribe() {
+      await Promise.all(o.matchRules.map((rule) => o.caller.removeMatch(rule).catch(() => {})));
+    },
+  };
 }

@@ -15,14 +15,14 @@ import type { Logger } from '../../util/log.js';
 import { createLogOnce, type LogOnce } from '../log-once.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from './dbus-calls.js';
 import { NameOwnerWatch } from './name-owner-watch.js';
-import { followService } from './follow-service.js';
+import { followService, type FollowedService } from './follow-service.js';
+import { SourceReporter } from './source-reporter.js';
 import { NM_MATCH_RULES, NM_SERVICE } from './nm-names.js';
 import { NmReader } from './nm-reader.js';
 import { parseNmSignal, type NmEvent } from './nm-signals.js';
 import { NmTracker, type NmDeviceSummary } from './nm-tracker.js';
 import { SightingBook } from './sighting-book.js';
 import type { DiscoverySource, DiscoverySourceEvents, SourceState } from './source.js';
-import type { Drop } from './wpa-values.js';
 
 export type { NmDeviceSummary } from './nm-tracker.js';
 
@@ -50,8 +50,8 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements NetworkManag
   readonly #tracker: NmTracker;
   readonly #owner: NameOwnerWatch;
   readonly #logOnce: LogOnce;
-  #state: SourceState = 'down';
-  #unwatch: (() => void) | undefined;
+  readonly #report: SourceReporter;
+  #followed: FollowedService | undefined;
   #starting: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
   readonly #onMessage = (msg: DbusMessage): void => {
@@ -67,20 +67,24 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements NetworkManag
     super();
     this.#o = o;
     this.#logOnce = createLogOnce(o.logger);
+    this.#report = new SourceReporter({
+      emitter: this, logOnce: this.#logOnce, counters: o.counters, label: 'NetworkManager', counterPrefix: 'networkmanager',
+      closing: () => this.#closing !== undefined,
+    });
     this.#caller = new DbusCaller(o.bus, o.clock, o.callTimeoutMs ?? CALL_TIMEOUT_MS);
     this.#owner = new NameOwnerWatch(this.#caller, NM_SERVICE, (owner) => this.#ownerChanged(owner));
     const book = new SightingBook({
-      seen: (s) => this.#emit('seen', () => this.emit('seen', s)),
-      lost: (key) => this.#emit('lost', () => this.emit('lost', { source: 'networkmanager', key })),
+      seen: (s) => this.#report.emit('seen', () => this.emit('seen', s)),
+      lost: (key) => this.#report.emit('lost', () => this.emit('lost', { source: 'networkmanager', key })),
     });
     this.#tracker = new NmTracker({
-      reader: new NmReader(this.#caller, (d) => this.#dropped(d)), book, sessionPort: o.sessionPort,
+      reader: new NmReader(this.#caller, (d) => this.#report.dropped(d)), book, sessionPort: o.sessionPort,
       acceptSsid: o.acceptSsid ?? (() => true),
     });
   }
 
   state(): SourceState {
-    return this.#state;
+    return this.#report.state;
   }
 
   devices(): NmDeviceSummary[] {
@@ -100,7 +104,7 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements NetworkManag
       service: NM_SERVICE, matchRules: NM_MATCH_RULES, onMessage: this.#onMessage, closing: () => this.#closing !== undefined,
       absent: { level: 'debug', message: 'NetworkManager is not running; waiting for it' },
     });
-    this.#unwatch = followed.unwatch;
+    this.#followed = followed;
     await followed.ready;
   }
 
@@ -111,10 +115,10 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements NetworkManag
     if (msg.sender !== this.#owner.owner || this.#owner.owner === undefined) {
       // Only the name's owner speaks for NetworkManager; until GetNameOwner
       // answers we cannot tell, and the read that follows covers it.
-      if (this.#owner.known) this.#dropped({ kind: 'drop', reason: 'sender', detail: `from ${msg.sender ?? '?'}` });
+      if (this.#owner.known) this.#report.dropped({ kind: 'drop', reason: 'sender', detail: `from ${msg.sender ?? '?'}` });
       return;
     }
-    if (ev.kind === 'drop') this.#dropped(ev);
+    if (ev.kind === 'drop') this.#report.dropped(ev);
     else this.#apply(ev);
   }
 
@@ -133,48 +137,25 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements NetworkManag
     const { logger, counters } = this.#o;
     this.#tracker.clear();
     if (owner === undefined) {
-      if (this.#state === 'up') logger.info('NetworkManager went away');
+      if (this.#report.state === 'up') logger.info('NetworkManager went away');
       counters.bump('networkmanager.vanished');
-      this.#setState('down');
+      this.#report.setState('down');
       return;
     }
     logger.info('NetworkManager is running', { owner });
     counters.bump('networkmanager.appeared');
-    this.#setState('up');
+    this.#report.setState('up');
     void this.#tracker.appeared().catch((err: unknown) => logger.warn('cannot list NetworkManager devices', { error: String(err) }));
-  }
-
-  #dropped(d: Drop): void {
-    this.#o.counters.bump(`networkmanager.dropped.${d.reason}`);
-    this.#logOnce(`drop:${d.reason}`, 'ignoring bad input from NetworkManager (logged once per reason)', {
-      reason: d.reason, detail: d.detail,
-    });
-  }
-
-  #setState(s: SourceState): void {
-    if (s === this.#state) return;
-    this.#state = s;
-    this.#emit('state', () => this.emit('state', s));
-  }
-
-  #emit(event: keyof DiscoverySourceEvents, send: () => void): void {
-    if (this.#closing) return;
-    try {
-      send();
-    } catch (err) {
-      this.#logOnce(`listener:${String(err)}`, 'discovery listener threw', { event, error: String(err) });
-    }
   }
 
   /** Idempotent. Says nothing more, not even `lost`: whoever closes a source forgets its sightings. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      this.#o.bus.off('message', this.#onMessage);
-      this.#unwatch?.();
+      this.#followed?.detach();
       await this.#starting?.catch(() => {});
       this.#tracker.clear();
-      this.#state = 'down';
-      await Promise.all(NM_MATCH_RULES.map((rule) => this.#caller.removeMatch(rule).catch(() => {})));
+      this.#report.silence();
+      await this.#followed?.unsubscribe();
     })();
     return this.#closing;
   }

@@ -24,13 +24,13 @@ import { createLogOnce, type LogOnce } from '../log-once.js';
 import { CALL_TIMEOUT_MS, DbusCaller, MESSAGE_TYPE_SIGNAL } from './dbus-calls.js';
 import type { MacResolver } from './mac-resolver.js';
 import { NameOwnerWatch } from './name-owner-watch.js';
-import { followService } from './follow-service.js';
+import { followService, type FollowedService } from './follow-service.js';
+import { SourceReporter } from './source-reporter.js';
 import { SightingBook } from './sighting-book.js';
 import type { DiscoverySource, DiscoverySourceEvents, SourceState } from './source.js';
 import { WPA_MATCH_RULES, WPA_SERVICE } from './wpa-names.js';
 import { WpaReader } from './wpa-reader.js';
 import { parseSignal, type WpaEvent } from './wpa-signals.js';
-import type { Drop } from './wpa-values.js';
 import { WpaTracker, type WpaInterfaceSummary } from './wpa-tracker.js';
 
 export type { WpaInterfaceSummary } from './wpa-tracker.js';
@@ -61,10 +61,10 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplican
   readonly #tracker: WpaTracker;
   readonly #owner: NameOwnerWatch;
   readonly #logOnce: LogOnce;
-  #state: SourceState = 'down';
+  readonly #report: SourceReporter;
   /** Bumped on every owner change: answers to reads made for an older owner are void. */
   #epoch = 0;
-  #unwatch: (() => void) | undefined;
+  #followed: FollowedService | undefined;
   #starting: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
   readonly #onMessage = (msg: DbusMessage): void => {
@@ -80,12 +80,16 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplican
     super();
     this.#o = o;
     this.#logOnce = createLogOnce(o.logger);
+    this.#report = new SourceReporter({
+      emitter: this, logOnce: this.#logOnce, counters: o.counters, label: 'wpa_supplicant', counterPrefix: 'wpa_supplicant',
+      closing: () => this.#closing !== undefined,
+    });
     this.#caller = new DbusCaller(o.bus, o.clock, o.callTimeoutMs ?? CALL_TIMEOUT_MS);
-    this.#reader = new WpaReader(this.#caller, (d) => this.#dropped(d));
+    this.#reader = new WpaReader(this.#caller, (d) => this.#report.dropped(d));
     this.#owner = new NameOwnerWatch(this.#caller, WPA_SERVICE, (owner) => this.#ownerChanged(owner));
     const book = new SightingBook({
-      seen: (s) => this.#emit('seen', () => this.emit('seen', s)),
-      lost: (key) => this.#emit('lost', () => this.emit('lost', { source: 'wpa_supplicant', key })),
+      seen: (s) => this.#report.emit('seen', () => this.emit('seen', s)),
+      lost: (key) => this.#report.emit('lost', () => this.emit('lost', { source: 'wpa_supplicant', key })),
     });
     this.#tracker = new WpaTracker({
       book, resolve: o.resolve, sessionPort: o.sessionPort, acceptSsid: o.acceptSsid ?? (() => true),
@@ -94,7 +98,7 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplican
   }
 
   state(): SourceState {
-    return this.#state;
+    return this.#report.state;
   }
 
   interfaces(): WpaInterfaceSummary[] {
@@ -114,7 +118,7 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplican
       service: WPA_SERVICE, matchRules: WPA_MATCH_RULES, onMessage: this.#onMessage, closing: () => this.#closing !== undefined,
       absent: { level: 'info', message: 'wpa_supplicant is not running; waiting for it' },
     });
-    this.#unwatch = followed.unwatch;
+    this.#followed = followed;
     await followed.ready;
   }
 
@@ -125,11 +129,11 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplican
       // Anyone may send a signal on the system bus; only the name's owner
       // speaks for wpa_supplicant. Until GetNameOwner answers we cannot
       // tell, and the read that follows the answer covers what was said.
-      if (ours && this.#owner.known) this.#dropped({ kind: 'drop', reason: 'sender', detail: `from ${msg.sender ?? '?'}` });
+      if (ours && this.#owner.known) this.#report.dropped({ kind: 'drop', reason: 'sender', detail: `from ${msg.sender ?? '?'}` });
       return;
     }
     const ev = parseSignal(msg);
-    if (ev.kind === 'drop') this.#dropped(ev);
+    if (ev.kind === 'drop') this.#report.dropped(ev);
     else this.#apply(ev);
   }
 
@@ -158,12 +162,12 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplican
       logger.info('wpa_supplicant went away');
       counters.bump('wpa_supplicant.vanished');
       this.#tracker.clear();
-      this.#setState('down');
+      this.#report.setState('down');
       return;
     }
     logger.info('wpa_supplicant is running', { owner });
     counters.bump('wpa_supplicant.appeared');
-    this.#setState('up');
+    this.#report.setState('up');
     void this.#reader.interfaces().then(
       (paths) => {
         if (epoch === this.#epoch) for (const p of paths) this.#track(p, {});
@@ -180,40 +184,15 @@ class Source extends EventEmitter<DiscoverySourceEvents> implements WpaSupplican
     });
   }
 
-  #dropped(d: Drop): void {
-    this.#o.counters.bump(`wpa_supplicant.dropped.${d.reason}`);
-    this.#logOnce(`drop:${d.reason}`, 'ignoring bad input from wpa_supplicant (logged once per reason)', {
-      reason: d.reason, detail: d.detail,
-    });
-  }
-
-  #setState(s: SourceState): void {
-    if (s === this.#state) return;
-    this.#state = s;
-    this.#emit('state', () => this.emit('state', s));
-  }
-
-  #emit(event: keyof DiscoverySourceEvents, send: () => void): void {
-    if (this.#closing) return;
-    try {
-      send();
-    } catch (err) {
-      // A listener's bug must not leave the tracker half-updated.
-      this.#logOnce(`listener:${String(err)}`, 'discovery listener threw', { event, error: String(err) });
-    }
-  }
-
   /** Idempotent. Says nothing more, not even `lost`: whoever closes a source forgets its sightings. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      this.#o.bus.off('message', this.#onMessage);
-      this.#unwatch?.();
+      this.#followed?.detach();
       await this.#starting?.catch(() => {});
       this.#epoch++;
       this.#tracker.clear();
-      this.#state = 'down';
-      // Once, on the way out; a bus that is gone has dropped them anyway.
-      await Promise.all(WPA_MATCH_RULES.map((rule) => this.#caller.removeMatch(rule).catch(() => {})));
+      this.#report.silence();
+      await this.#followed?.unsubscribe();
     })();
     return this.#closing;
   }
