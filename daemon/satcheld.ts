@@ -169,10 +169,7 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
           clock, random, logger: logger.child('discovery'), counters,
           ...(options.interface !== undefined ? { interface: options.interface } : {}),
         });
-        beacon.on('beacon', (b) => {
-          table?.seen(b);
-          sessions?.heard({ ...b, source: 'beacon' });
-        });
+        beacon.on('beacon', (b) => discovery?.heardBeacon(b));
         await beacon.start();
         beaconUp = true;
       }

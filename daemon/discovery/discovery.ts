@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import { toHex } from '../crypto/hex.js';
 import type { Counters } from '../util/counters.js';
 import type { Logger } from '../util/log.js';
+import type { HeardBeacon } from './beacon-packet.js';
 import type { NeighbourTable } from './neighbour-table.js';
 import type { DiscoverySource, Sighting, SourceName, SourceState } from './sources/source.js';
 
@@ -41,8 +42,8 @@ export interface DiscoveryOptions {
 export interface Discovery extends EventEmitter<DiscoveryEvents> {
   /** Starts every source; one that cannot reach its service stays 'down' and does not fail the rest. */
   start(): Promise<void>;
-  /** Feeds a sighting from a part that is not a DiscoverySource (the beacon). */
-  sighted(s: Sighting): void;
+  /** A beacon heard: the one report that also carries the sender's epoch and address family. */
+  heardBeacon(b: HeardBeacon): void;
   states(): Partial<Record<SourceName, SourceState>>;
   /** Access points in range now, for the data mule's first look. */
   accessPoints(): AccessPoint[];
@@ -65,7 +66,7 @@ class Hub extends EventEmitter<DiscoveryEvents> implements Discovery {
     o.table.on('down', onDown);
     this.#unsubscribe.push(() => o.table.off('down', onDown));
     for (const src of o.sources) {
-      const seen = (s: Sighting): void => this.sighted(s);
+      const seen = (s: Sighting): void => this.#sighted(s);
       const lost = (l: { source: SourceName; key: string }): void => this.#lost(l.source, l.key);
       const state = (st: SourceState): void => o.logger.info('discovery source state', { source: src.name, state: st });
       src.on('seen', seen);
@@ -89,7 +90,13 @@ class Hub extends EventEmitter<DiscoveryEvents> implements Discovery {
     }));
   }
 
-  sighted(s: Sighting): void {
+  heardBeacon(b: HeardBeacon): void {
+    if (this.#closed) return;
+    this.#o.table.seen(b);
+    this.#o.dialer.heard({ ...b, source: 'beacon' });
+  }
+
+  #sighted(s: Sighting): void {
     if (this.#closed) return;
     const { table, dialer, counters } = this.#o;
     if (s.address === '') {

@@ -127,3 +127,14 @@ t.test('a source that fails to start leaves the others working; close is idempot
   ok.see({ key: 'k2', nodeId: NODE(2), address: '10.0.0.2', sessionPort: 1 });
   t.same(calls, ['avahi'], 'nothing is heard after close');
 });
+
+t.test('a beacon goes through the hub too: the table keeps its epoch and family, and the node is dialled', async (t) => {
+  const { table, calls, d } = setup();
+  await d.start();
+  d.heardBeacon({ nodeId: NODE(4), address: 'fe80::4%wlan0', sessionPort: 47848, epoch: 9, family: 6 });
+  t.same(calls, [`heard ${hex(4)} fe80::4%wlan0 beacon`]);
+  t.match(table.get(hex(4)), { epoch: 9, family: 6, sources: [{ source: 'beacon' }] });
+  await d.close();
+  d.heardBeacon({ nodeId: NODE(5), address: '10.0.0.5', sessionPort: 47848, epoch: 1, family: 4 });
+  t.equal(table.get(hex(5)), undefined, 'nothing after close');
+});
