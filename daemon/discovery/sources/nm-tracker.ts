@@ -27,6 +27,12 @@ export interface NmDeviceSummary {
 interface Ap {
   /** Undefined until its properties have been read. */
   info: BssInfo | undefined;
+  /**
+   * A name change that came while the read was under way. The read is two
+   * calls, so a PropertiesChanged can land between their answers, and the
+   * name the first answer gave is already out of date.
+   */
+  ssidDuringRead?: Uint8Array;
 }
 
 interface Device {
@@ -97,7 +103,7 @@ export class NmTracker {
     void this.#o.reader.accessPoint(ap).then((info) => {
       if (epoch !== this.#epoch || dev.aps.get(ap) !== a) return;
       if (info === undefined) return; // gone meanwhile, or malformed (counted)
-      this.#show(ap, a, info);
+      this.#show(ap, a, a.ssidDuringRead === undefined ? info : { ...info, ssid: a.ssidDuringRead });
     });
   }
 
@@ -113,7 +119,9 @@ export class NmTracker {
   ssidChanged(ap: string, ssid: Uint8Array): void {
     for (const dev of this.#devices.values()) {
       const a = dev.aps.get(ap);
-      if (a?.info !== undefined) this.#show(ap, a, { ...a.info, ssid });
+      if (a === undefined) continue;
+      if (a.info === undefined) a.ssidDuringRead = ssid;
+      else this.#show(ap, a, { ...a.info, ssid });
     }
   }
 
