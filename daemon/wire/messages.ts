@@ -22,6 +22,10 @@ export type Reconcile = satchel.v1.IReconcile;
 export type RouteInfo = satchel.v1.IRouteInfo;
 export type IdentityBackup = satchel.v1.IIdentityBackup;
 export type IdentitySecrets = satchel.v1.IIdentitySecrets;
+export type GroupOp = satchel.v1.IGroupOp;
+export type GroupMessage = satchel.v1.IGroupMessage;
+export type GroupKey = satchel.v1.IGroupKey;
+export const GroupOpKind = satchel.v1.GroupOpKind;
 
 export const WIRE_VERSION = 1;
 /** Largest session frame (plaintext) either side will buffer, in bytes. */
@@ -64,3 +68,7 @@ export const encodeBackup = (m: IdentityBackup): Uint8Array => pb.IdentityBackup
 export const decodeBackup = (b: Uint8Array): IdentityBackup => decodeWith(pb.IdentityBackup, b, MAX_FRAME_BYTES, 'identity backup');
 export const encodeSecrets = (m: IdentitySecrets): Uint8Array => pb.IdentitySecrets.encode(m).finish();
 export const decodeSecrets = (b: Uint8Array): IdentitySecrets => decodeWith(pb.IdentitySecrets, b, MAX_FRAME_BYTES, 'identity secrets');
+export const encodeGroupOp = (m: GroupOp): Uint8Array => pb.GroupOp.encode(m).finish();
+export const decodeGroupOp = (b: Uint8Array): GroupOp => decodeWith(pb.GroupOp, b, MAX_FRAME_BYTES, 'group op');
+export const encodeGroupMessage = (m: GroupMessage): Uint8Array => pb.GroupMessage.encode(m).finish();
+export const decodeGroupMessage = (b: Uint8Array): GroupMessage => decodeWith(pb.GroupMessage, b, MAX_FRAME_BYTES, 'group message');

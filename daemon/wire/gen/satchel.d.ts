@@ -123,6 +123,8 @@ export namespace satchel {
             receipt?: (satchel.v1.IReceipt|null);
             attachment?: (satchel.v1.IAttachment|null);
             piece?: (satchel.v1.IPiece|null);
+            groupOps?: (satchel.v1.IGroupOp[]|null);
+            groupKey?: (satchel.v1.IGroupKey|null);
         }
 
         class Content implements IContent {
@@ -131,6 +133,8 @@ export namespace satchel {
             public receipt?: (satchel.v1.IReceipt|null);
             public attachment?: (satchel.v1.IAttachment|null);
             public piece?: (satchel.v1.IPiece|null);
+            public groupOps: satchel.v1.IGroupOp[];
+            public groupKey?: (satchel.v1.IGroupKey|null);
             public static encode(message: satchel.v1.IContent, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Content;
         }
@@ -311,6 +315,75 @@ export namespace satchel {
             public displayName: string;
             public static encode(message: satchel.v1.IIdentitySecrets, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.IdentitySecrets;
+        }
+
+        enum GroupOpKind {
+            GROUP_OP_NONE = 0,
+            GROUP_OP_CREATE_ADHOC = 1,
+            GROUP_OP_CREATE_CLASS = 2,
+            GROUP_OP_ADD = 3,
+            GROUP_OP_JOIN = 4,
+            GROUP_OP_LEAVE = 5,
+            GROUP_OP_REMOVE = 6,
+            GROUP_OP_RENAME = 7,
+            GROUP_OP_REKEY = 8
+        }
+
+        interface IGroupOp {
+            group?: (Uint8Array|null);
+            author?: (Uint8Array|null);
+            parents?: (Uint8Array[]|null);
+            kind?: (satchel.v1.GroupOpKind|null);
+            member?: (Uint8Array|null);
+            name?: (string|null);
+            salt?: (Uint8Array|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class GroupOp implements IGroupOp {
+            constructor(properties?: satchel.v1.IGroupOp);
+            public group: Uint8Array;
+            public author: Uint8Array;
+            public parents: Uint8Array[];
+            public kind: satchel.v1.GroupOpKind;
+            public member: Uint8Array;
+            public name: string;
+            public salt: Uint8Array;
+            public signature: Uint8Array;
+            public static encode(message: satchel.v1.IGroupOp, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.GroupOp;
+        }
+
+        interface IGroupMessage {
+            author?: (Uint8Array|null);
+            content?: (Uint8Array|null);
+            signature?: (Uint8Array|null);
+            op?: (satchel.v1.IGroupOp|null);
+        }
+
+        class GroupMessage implements IGroupMessage {
+            constructor(properties?: satchel.v1.IGroupMessage);
+            public author: Uint8Array;
+            public content: Uint8Array;
+            public signature: Uint8Array;
+            public op?: (satchel.v1.IGroupOp|null);
+            public static encode(message: satchel.v1.IGroupMessage, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.GroupMessage;
+        }
+
+        interface IGroupKey {
+            group?: (Uint8Array|null);
+            epoch?: (Uint8Array|null);
+            key?: (Uint8Array|null);
+        }
+
+        class GroupKey implements IGroupKey {
+            constructor(properties?: satchel.v1.IGroupKey);
+            public group: Uint8Array;
+            public epoch: Uint8Array;
+            public key: Uint8Array;
+            public static encode(message: satchel.v1.IGroupKey, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.GroupKey;
         }
     }
 }

@@ -1053,6 +1053,8 @@ export const satchel = $root.satchel = (() => {
              * @property {satchel.v1.IReceipt|null} [receipt] Content receipt
              * @property {satchel.v1.IAttachment|null} [attachment] Content attachment
              * @property {satchel.v1.IPiece|null} [piece] Content piece
+             * @property {Array.<satchel.v1.IGroupOp>|null} [groupOps] Content groupOps
+             * @property {satchel.v1.IGroupKey|null} [groupKey] Content groupKey
              */
 
             /**
@@ -1064,6 +1066,7 @@ export const satchel = $root.satchel = (() => {
              * @param {satchel.v1.IContent=} [properties] Properties to set
              */
             function Content(properties) {
+                this.groupOps = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1103,6 +1106,22 @@ export const satchel = $root.satchel = (() => {
             Content.prototype.piece = null;
 
             /**
+             * Content groupOps.
+             * @member {Array.<satchel.v1.IGroupOp>} groupOps
+             * @memberof satchel.v1.Content
+             * @instance
+             */
+            Content.prototype.groupOps = $util.emptyArray;
+
+            /**
+             * Content groupKey.
+             * @member {satchel.v1.IGroupKey|null|undefined} groupKey
+             * @memberof satchel.v1.Content
+             * @instance
+             */
+            Content.prototype.groupKey = null;
+
+            /**
              * Encodes the specified Content message. Does not implicitly {@link satchel.v1.Content.verify|verify} messages.
              * @function encode
              * @memberof satchel.v1.Content
@@ -1126,6 +1145,11 @@ export const satchel = $root.satchel = (() => {
                     $root.satchel.v1.Attachment.encode(message.attachment, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 if (message.piece != null && Object.hasOwnProperty.call(message, "piece"))
                     $root.satchel.v1.Piece.encode(message.piece, writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (message.groupOps != null && message.groupOps.length)
+                    for (let i = 0; i < message.groupOps.length; ++i)
+                        $root.satchel.v1.GroupOp.encode(message.groupOps[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (message.groupKey != null && Object.hasOwnProperty.call(message, "groupKey"))
+                    $root.satchel.v1.GroupKey.encode(message.groupKey, writer.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -1177,6 +1201,16 @@ export const satchel = $root.satchel = (() => {
                         }
                     case 4: {
                             message.piece = $root.satchel.v1.Piece.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.groupOps && message.groupOps.length))
+                                message.groupOps = [];
+                            message.groupOps.push($root.satchel.v1.GroupOp.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 6: {
+                            message.groupKey = $root.satchel.v1.GroupKey.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -2793,6 +2827,539 @@ export const satchel = $root.satchel = (() => {
             };
 
             return IdentitySecrets;
+        })();
+
+        /**
+         * GroupOpKind enum.
+         * @name satchel.v1.GroupOpKind
+         * @enum {number}
+         * @property {number} GROUP_OP_NONE=0 GROUP_OP_NONE value
+         * @property {number} GROUP_OP_CREATE_ADHOC=1 GROUP_OP_CREATE_ADHOC value
+         * @property {number} GROUP_OP_CREATE_CLASS=2 GROUP_OP_CREATE_CLASS value
+         * @property {number} GROUP_OP_ADD=3 GROUP_OP_ADD value
+         * @property {number} GROUP_OP_JOIN=4 GROUP_OP_JOIN value
+         * @property {number} GROUP_OP_LEAVE=5 GROUP_OP_LEAVE value
+         * @property {number} GROUP_OP_REMOVE=6 GROUP_OP_REMOVE value
+         * @property {number} GROUP_OP_RENAME=7 GROUP_OP_RENAME value
+         * @property {number} GROUP_OP_REKEY=8 GROUP_OP_REKEY value
+         */
+        v1.GroupOpKind = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "GROUP_OP_NONE"] = 0;
+            values[valuesById[1] = "GROUP_OP_CREATE_ADHOC"] = 1;
+            values[valuesById[2] = "GROUP_OP_CREATE_CLASS"] = 2;
+            values[valuesById[3] = "GROUP_OP_ADD"] = 3;
+            values[valuesById[4] = "GROUP_OP_JOIN"] = 4;
+            values[valuesById[5] = "GROUP_OP_LEAVE"] = 5;
+            values[valuesById[6] = "GROUP_OP_REMOVE"] = 6;
+            values[valuesById[7] = "GROUP_OP_RENAME"] = 7;
+            values[valuesById[8] = "GROUP_OP_REKEY"] = 8;
+            return values;
+        })();
+
+        v1.GroupOp = (function() {
+
+            /**
+             * Properties of a GroupOp.
+             * @memberof satchel.v1
+             * @interface IGroupOp
+             * @property {Uint8Array|null} [group] GroupOp group
+             * @property {Uint8Array|null} [author] GroupOp author
+             * @property {Array.<Uint8Array>|null} [parents] GroupOp parents
+             * @property {satchel.v1.GroupOpKind|null} [kind] GroupOp kind
+             * @property {Uint8Array|null} [member] GroupOp member
+             * @property {string|null} [name] GroupOp name
+             * @property {Uint8Array|null} [salt] GroupOp salt
+             * @property {Uint8Array|null} [signature] GroupOp signature
+             */
+
+            /**
+             * Constructs a new GroupOp.
+             * @memberof satchel.v1
+             * @classdesc Represents a GroupOp.
+             * @implements IGroupOp
+             * @constructor
+             * @param {satchel.v1.IGroupOp=} [properties] Properties to set
+             */
+            function GroupOp(properties) {
+                this.parents = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * GroupOp group.
+             * @member {Uint8Array} group
+             * @memberof satchel.v1.GroupOp
+             * @instance
+             */
+            GroupOp.prototype.group = $util.newBuffer([]);
+
+            /**
+             * GroupOp author.
+             * @member {Uint8Array} author
+             * @memberof satchel.v1.GroupOp
+             * @instance
+             */
+            GroupOp.prototype.author = $util.newBuffer([]);
+
+            /**
+             * GroupOp parents.
+             * @member {Array.<Uint8Array>} parents
+             * @memberof satchel.v1.GroupOp
+             * @instance
+             */
+            GroupOp.prototype.parents = $util.emptyArray;
+
+            /**
+             * GroupOp kind.
+             * @member {satchel.v1.GroupOpKind} kind
+             * @memberof satchel.v1.GroupOp
+             * @instance
+             */
+            GroupOp.prototype.kind = 0;
+
+            /**
+             * GroupOp member.
+             * @member {Uint8Array} member
+             * @memberof satchel.v1.GroupOp
+             * @instance
+             */
+            GroupOp.prototype.member = $util.newBuffer([]);
+
+            /**
+             * GroupOp name.
+             * @member {string} name
+             * @memberof satchel.v1.GroupOp
+             * @instance
+             */
+            GroupOp.prototype.name = "";
+
+            /**
+             * GroupOp salt.
+             * @member {Uint8Array} salt
+             * @memberof satchel.v1.GroupOp
+             * @instance
+             */
+            GroupOp.prototype.salt = $util.newBuffer([]);
+
+            /**
+             * GroupOp signature.
+             * @member {Uint8Array} signature
+             * @memberof satchel.v1.GroupOp
+             * @instance
+             */
+            GroupOp.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Encodes the specified GroupOp message. Does not implicitly {@link satchel.v1.GroupOp.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.GroupOp
+             * @static
+             * @param {satchel.v1.IGroupOp} message GroupOp message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GroupOp.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.group != null && Object.hasOwnProperty.call(message, "group"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.group);
+                if (message.author != null && Object.hasOwnProperty.call(message, "author"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.author);
+                if (message.parents != null && message.parents.length)
+                    for (let i = 0; i < message.parents.length; ++i)
+                        writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.parents[i]);
+                if (message.kind != null && Object.hasOwnProperty.call(message, "kind"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.kind);
+                if (message.member != null && Object.hasOwnProperty.call(message, "member"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.member);
+                if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.name);
+                if (message.salt != null && Object.hasOwnProperty.call(message, "salt"))
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.salt);
+                if (message.signature != null && Object.hasOwnProperty.call(message, "signature"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.signature);
+                return writer;
+            };
+
+            /**
+             * Decodes a GroupOp message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.GroupOp
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.GroupOp} GroupOp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GroupOp.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.GroupOp();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.group = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.author = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.parents && message.parents.length))
+                                message.parents = [];
+                            message.parents.push(reader.bytes());
+                            break;
+                        }
+                    case 4: {
+                            message.kind = reader.int32();
+                            break;
+                        }
+                    case 5: {
+                            message.member = reader.bytes();
+                            break;
+                        }
+                    case 6: {
+                            message.name = reader.string();
+                            break;
+                        }
+                    case 7: {
+                            message.salt = reader.bytes();
+                            break;
+                        }
+                    case 8: {
+                            message.signature = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return GroupOp;
+        })();
+
+        v1.GroupMessage = (function() {
+
+            /**
+             * Properties of a GroupMessage.
+             * @memberof satchel.v1
+             * @interface IGroupMessage
+             * @property {Uint8Array|null} [author] GroupMessage author
+             * @property {Uint8Array|null} [content] GroupMessage content
+             * @property {Uint8Array|null} [signature] GroupMessage signature
+             * @property {satchel.v1.IGroupOp|null} [op] GroupMessage op
+             */
+
+            /**
+             * Constructs a new GroupMessage.
+             * @memberof satchel.v1
+             * @classdesc Represents a GroupMessage.
+             * @implements IGroupMessage
+             * @constructor
+             * @param {satchel.v1.IGroupMessage=} [properties] Properties to set
+             */
+            function GroupMessage(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * GroupMessage author.
+             * @member {Uint8Array} author
+             * @memberof satchel.v1.GroupMessage
+             * @instance
+             */
+            GroupMessage.prototype.author = $util.newBuffer([]);
+
+            /**
+             * GroupMessage content.
+             * @member {Uint8Array} content
+             * @memberof satchel.v1.GroupMessage
+             * @instance
+             */
+            GroupMessage.prototype.content = $util.newBuffer([]);
+
+            /**
+             * GroupMessage signature.
+             * @member {Uint8Array} signature
+             * @memberof satchel.v1.GroupMessage
+             * @instance
+             */
+            GroupMessage.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * GroupMessage op.
+             * @member {satchel.v1.IGroupOp|null|undefined} op
+             * @memberof satchel.v1.GroupMessage
+             * @instance
+             */
+            GroupMessage.prototype.op = null;
+
+            /**
+             * Encodes the specified GroupMessage message. Does not implicitly {@link satchel.v1.GroupMessage.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.GroupMessage
+             * @static
+             * @param {satchel.v1.IGroupMessage} message GroupMessage message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GroupMessage.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.author != null && Object.hasOwnProperty.call(message, "author"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.author);
+                if (message.content != null && Object.hasOwnProperty.call(message, "content"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.content);
+                if (message.signature != null && Object.hasOwnProperty.call(message, "signature"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.signature);
+                if (message.op != null && Object.hasOwnProperty.call(message, "op"))
+                    $root.satchel.v1.GroupOp.encode(message.op, writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            /**
+             * Decodes a GroupMessage message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.GroupMessage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.GroupMessage} GroupMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GroupMessage.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.GroupMessage();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.author = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.content = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.signature = reader.bytes();
+                            break;
+                        }
+                    case 4: {
+                            message.op = $root.satchel.v1.GroupOp.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return GroupMessage;
+        })();
+
+        v1.GroupKey = (function() {
+
+            /**
+             * Properties of a GroupKey.
+             * @memberof satchel.v1
+             * @interface IGroupKey
+             * @property {Uint8Array|null} [group] GroupKey group
+             * @property {Uint8Array|null} [epoch] GroupKey epoch
+             * @property {Uint8Array|null} [key] GroupKey key
+             */
+
+            /**
+             * Constructs a new GroupKey.
+             * @memberof satchel.v1
+             * @classdesc Represents a GroupKey.
+             * @implements IGroupKey
+             * @constructor
+             * @param {satchel.v1.IGroupKey=} [properties] Properties to set
+             */
+            function GroupKey(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * GroupKey group.
+             * @member {Uint8Array} group
+             * @memberof satchel.v1.GroupKey
+             * @instance
+             */
+            GroupKey.prototype.group = $util.newBuffer([]);
+
+            /**
+             * GroupKey epoch.
+             * @member {Uint8Array} epoch
+             * @memberof satchel.v1.GroupKey
+             * @instance
+             */
+            GroupKey.prototype.epoch = $util.newBuffer([]);
+
+            /**
+             * GroupKey key.
+             * @member {Uint8Array} key
+             * @memberof satchel.v1.GroupKey
+             * @instance
+             */
+            GroupKey.prototype.key = $util.newBuffer([]);
+
+            /**
+             * Encodes the specified GroupKey message. Does not implicitly {@link satchel.v1.GroupKey.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.GroupKey
+             * @static
+             * @param {satchel.v1.IGroupKey} message GroupKey message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GroupKey.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.group != null && Object.hasOwnProperty.call(message, "group"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.group);
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.epoch);
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.key);
+                return writer;
+            };
+
+            /**
+             * Decodes a GroupKey message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.GroupKey
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.GroupKey} GroupKey
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GroupKey.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.GroupKey();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.group = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.epoch = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return GroupKey;
         })();
 
         return v1;
