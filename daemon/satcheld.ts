@@ -27,6 +27,14 @@ import { systemRandom, type RandomBytes } from './util/random.js';
 import { createLogger, type Logger } from './util/log.js';
 import { DEFAULT_SESSION_HOST, type DaemonOptions } from './options.js';
 
+/**
+ * How long one part may take to stop, in ms, before the daemon gives up on
+ * it and goes on to the next. A hung bus would otherwise keep the store
+ * open until systemd's SIGKILL; well under systemd's 90 s stop timeout even
+ * when every part that talks to the bus waits its full bound.
+ */
+export const DAEMON_STOP_STEP_MS = 3_000;
+
 export const VERSION: string = (() => {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
@@ -83,11 +91,18 @@ export function createDaemon(options: DaemonOptions, components: DaemonComponent
 
   async function stopAll(): Promise<void> {
     // Reverse order of start: stop meeting neighbours, then stop taking calls, then the store.
+    // Each part gets a bound: one that hangs (on a bus that stopped
+    // answering, say) must not keep the store from closing cleanly.
     const step = async (name: string, fn: (() => Promise<void> | void) | undefined): Promise<void> => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), DAEMON_STOP_STEP_MS); });
       try {
-        await fn?.();
+        const done = await Promise.race([Promise.resolve(fn?.()).then(() => 'done' as const), late]);
+        if (done === 'late') logger.warn('did not stop in time; going on', { part: name, bound_ms: DAEMON_STOP_STEP_MS });
       } catch (err) {
         logger.warn('error while stopping', { part: name, error: (err as Error).message });
+      } finally {
+        clearTimeout(timer);
       }
     };
     await step('sleep watch', sleepWatch && (() => sleepWatch!.close()));
