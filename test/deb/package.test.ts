@@ -112,6 +112,10 @@ async function main(): Promise<void> {
     t.match(depends, /(^|, )adduser(,|$)/, 'postinst uses adduser');
     t.match(depends, /init-system-helpers/, 'postinst uses deb-systemd-helper');
     t.match(depends, /libc6 \(>= /, 'dpkg-shlibdeps ran on the native addons');
+    // `ip neigh` turns a mesh peer's MAC into an address to dial (docs/discovery.md).
+    t.equal(await field('Recommends'), 'iproute2', 'recommends iproute2');
+    // Each is a discovery source or the data mule's way to join a network; satcheld runs without them.
+    t.match(await field('Suggests'), /avahi-daemon, network-manager, wpasupplicant/, 'suggests the programs discovery and the data mule follow');
     t.match(await field('Installed-Size'), /^\d+$/, 'Installed-Size computed');
     const info = (await run('dpkg-deb', ['--info', deb])).stdout;
     for (const script of ['postinst', 'prerm', 'postrm']) t.match(info, new RegExp(`\\d+ lines\\s+\\*\\s+${script}\\s+#!/bin/sh`), `${script} is an executable sh script`);
