@@ -85,14 +85,19 @@ export class GroupBook {
     this.#byAddress.set(address, log.id);
   }
 
-  /** The newest epoch this user holds a key for, to seal in. */
-  #current(groupId: string): { entry: Entry; epoch: string; key: Uint8Array } {
+  /** The key of `epoch` (the current one when absent), or NOT_FOUND. */
+  keyOf(groupId: string, epoch?: string): { epoch: string; key: Uint8Array } {
+    const { epoch: e, key } = this.#current(groupId, epoch);
+    return { epoch: e, key };
+  }
+
+  #current(groupId: string, epoch?: string): { entry: Entry; epoch: string; key: Uint8Array } {
     const entry = this.#groups.get(groupId);
     if (entry === undefined) throw groupErrors.unknownGroup(groupId);
-    const s = entry.log.state();
-    const key = entry.keys.get(s.epoch);
-    if (key === undefined) throw groupErrors.noEpochKey(groupId, s.epoch);
-    return { entry, epoch: s.epoch, key };
+    const e = epoch ?? entry.log.state().epoch;
+    const key = entry.keys.get(e);
+    if (key === undefined) throw groupErrors.noEpochKey(groupId, e);
+    return { entry, epoch: e, key };
   }
 
   /** Seals an encoded Content from this user to the group; only a member who may write in the current epoch can. */
@@ -102,10 +107,14 @@ export class GroupBook {
     return sealGroupMessage({ groupId: fromHex(groupId), epochId: fromHex(epoch), epochKey: key, author: this.#me, content, lifetimeS, random: this.#random });
   }
 
-  /** Seals an op (made by this user) to the group under the current epoch, for every member to fold. */
-  sealOp(groupId: string, op: GroupOp, lifetimeS: number): { envelope: Envelope; id: Uint8Array } {
-    const { epoch, key } = this.#current(groupId);
-    return sealGroupOp({ groupId: fromHex(groupId), epochId: fromHex(epoch), epochKey: key, op, lifetimeS, random: this.#random });
+  /**
+   * Seals an op to the group for every member to fold, under the current
+   * epoch or `epoch` (a removal goes out under the epoch it ends, so the
+   * removed member learns of it too).
+   */
+  sealOp(groupId: string, op: GroupOp, lifetimeS: number, epoch?: string): { envelope: Envelope; id: Uint8Array } {
+    const { epoch: e, key } = this.#current(groupId, epoch);
+    return sealGroupOp({ groupId: fromHex(groupId), epochId: fromHex(e), epochKey: key, op, lifetimeS, random: this.#random });
   }
 
   /** Adds a key this user made (a rekey it did) or checked elsewhere. */

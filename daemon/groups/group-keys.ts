@@ -79,16 +79,16 @@ export class EpochKeys {
 
   /**
    * Keeps a key; the first key of an epoch stays (a second one for the same
-   * epoch is ignored), and past 2 x max keys held new ones are refused until
-   * candidates() forgets old epochs. Returns whether it was kept.
+   * epoch is ignored); past 2 x max keys held, the one held longest is
+   * forgotten. Returns whether the key was new.
    */
   put(epoch: string, key: Uint8Array): boolean {
     checkBytes(key, EPOCH_KEY_BYTES, 'epoch key');
     if (typeof epoch !== 'string' || !/^[0-9a-f]{32}$/.test(epoch)) throw SatchelError.invalidArgument('epoch must be 32 lowercase hex digits');
     if (this.#keys.has(epoch)) return false;
-    // Keys only ever come from the owner, but a bound costs nothing: keys ahead of their ops are few.
-    if (this.#keys.size >= 2 * this.#max) return false;
     this.#keys.set(epoch, Uint8Array.from(key));
+    // Keys only ever come from the owner, but a bound costs nothing: the longest-held goes first.
+    if (this.#keys.size > 2 * this.#max) this.#keys.delete(this.#keys.keys().next().value as string);
     return true;
   }
 
