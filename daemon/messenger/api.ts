@@ -20,6 +20,15 @@ export interface IdentityInfo {
   nodeId: string;        // this laptop's node key id
 }
 
+/**
+ * How far the user trusts someone, as every list shows it. nearby: a laptop
+ * seen here, nothing more; pending: a contact made away from this laptop
+ * (imported, restored, learnt through someone else) that its owner has not
+ * confirmed here, so it does not count; added: a contact the user added
+ * here; verified: a contact whose code the user compared in person.
+ */
+export type Trust = 'nearby' | 'pending' | 'added' | 'verified';
+
 export interface NeighbourInfo {
   id: string;            // user id of the person on that laptop
   displayName: string;
@@ -27,7 +36,8 @@ export interface NeighbourInfo {
   nodeId: string;
   address: string;       // host:port the session runs over
   sinceMs: number;       // wall-clock ms when this neighbour appeared
-  isContact: boolean;
+  isContact: boolean;     // an added or verified contact (not a pending one)
+  trust: Trust;          // the contact's trust, or 'nearby'
   source: string;        // discovery source that made us dial ('beacon'), or 'inbound' when it dialled us
 }
 
@@ -35,9 +45,47 @@ export interface ContactInfo {
   id: string;
   displayName: string;
   fingerprint: string;
-  verified: boolean;     // always false until in-person verification exists
+  trust: Exclude<Trust, 'nearby'>;
+  verified: boolean;     // trust === 'verified'
   addedMs: number;
+  verifiedMs: number;    // when the codes were compared and matched; 0 if not verified
+  failedChecks: number;  // comparisons that showed different codes
+  origin: string;        // where a pending contact came from; '' otherwise
 }
+
+/** A contact made elsewhere, handed to importContacts; it is always held as pending. */
+export interface ContactToImport {
+  userKey: Uint8Array;
+  displayName: string;
+}
+
+export interface ImportResult {
+  /** Ids now held as pending. */
+  pending: string[];
+  /** Ids already contacts here (with the same key): left as they are. */
+  known: string[];
+}
+
+/** Someone who is not a contact and wrote; their messages are held here, unverified. */
+export interface RequestInfo {
+  id: string;
+  displayName: string;
+  fingerprint: string;
+  trust: 'nearby' | 'pending';
+  firstMs: number;
+  lastMs: number;
+  messages: number;
+  lastText: string;
+}
+
+export interface BlockedInfo {
+  id: string;
+  displayName: string;
+  fingerprint: string;
+  blockedMs: number;
+}
+
+export type RequestOutcome = 'accepted' | 'ignored' | 'blocked';
 
 export interface MessageInfo {
   id: string;
@@ -49,6 +97,7 @@ export interface MessageInfo {
   timeMs: number;        // when sent (out) or received (in), local wall clock
   copies: number;        // own messages: carriers that took a copy; 0 for incoming
   attachment?: AttachmentInfo; // the file sent with it, if any
+  request?: boolean;     // from someone who is not a contact: held in the requests area, unverified
 }
 
 /** A file that came with a message. Incoming messages are shown only once the file is whole and checked. */
@@ -117,6 +166,14 @@ export interface MessengerEvents {
   neighbourAppeared(n: NeighbourInfo): void;
   neighbourGone(n: { id: string; nodeId: string }): void;
   identityChanged(i: IdentityInfo): void;
+  /** Added, confirmed, verified, lost its verification, or imported as pending. */
+  contactChanged(c: ContactInfo): void;
+  /** The two children said their codes differ: nothing became verified. */
+  verificationFailed(c: ContactInfo): void;
+  /** A request was made or gained a message. */
+  requestReceived(r: RequestInfo): void;
+  requestRemoved(r: { id: string; outcome: RequestOutcome }): void;
+  blockedChanged(b: { id: string; blocked: boolean }): void;
 }
 
 export interface MessengerApi {
@@ -126,7 +183,29 @@ export interface MessengerApi {
   neighbours(): NeighbourInfo[];
   /** Adds a nearby or previously seen person; UNKNOWN_CONTACT if never seen. */
   addContact(id: string): Promise<ContactInfo>;
+  /** The buddy list proper: added and verified contacts, not pending ones. */
   contacts(): ContactInfo[];
+  /** Contacts made elsewhere, waiting for confirmation on this laptop. */
+  pendingContacts(): ContactInfo[];
+  /** Holds contacts made elsewhere as pending; INVALID_ARGUMENT (nothing changed) for a bad entry, STORE_FULL past MAX_PENDING_CONTACTS. */
+  importContacts(list: ContactToImport[], origin: string): Promise<ImportResult>;
+  /** The owner confirms a pending contact: it becomes added. NOT_FOUND unless pending. */
+  confirmPending(id: string): Promise<ContactInfo>;
+  /** The code to compare in person with a contact or someone met (UNKNOWN_CONTACT otherwise). */
+  verificationCode(id: string): Promise<string>;
+  /** The user compared the codes: matches → verified; differs → a failed check, not verified. */
+  confirmVerification(id: string, matches: boolean): Promise<ContactInfo>;
+  requests(): RequestInfo[];
+  /** A request's messages, oldest first; NOT_FOUND for no such request. */
+  requestMessages(id: string): MessageInfo[];
+  /** The sender becomes an added contact and the messages move to the inbox. */
+  acceptRequest(id: string): Promise<ContactInfo>;
+  /** Drops the request and its messages; a later message makes a new one. */
+  ignoreRequest(id: string): Promise<void>;
+  /** Blocks someone (a request, a contact, or someone met): nothing of theirs reaches the activity. */
+  block(id: string): Promise<BlockedInfo>;
+  unblock(id: string): Promise<void>;
+  blocked(): BlockedInfo[];
   /** Returns the new message id once it is durably in the outbox. Errors:
    *  UNKNOWN_CONTACT, EMPTY_BODY, BODY_TOO_LARGE, STORE_FULL, INVALID_ARGUMENT. */
   send(contactId: string, text: string): Promise<string>;

@@ -22,6 +22,8 @@ import { takeHeader, takePiece, type FileOutcome } from './attachments-in.js';
 import { MAX_LIFETIME_S } from './lifetime.js';
 import { takeProofs, type ProofChecker } from './proofs-in.js';
 import type { CarryLimits } from './quotas.js';
+import { isContact } from './contact-book.js';
+import { BLOCKED_SOURCE_SHARE_BYTES, fileRequest } from './requests.js';
 
 const utf8 = new TextEncoder();
 
@@ -60,13 +62,22 @@ export interface InboundOutcome {
 
 /**
  * Candidate senders, most likely first: the person on the link, then the
- * user's contacts. Not everyone ever met: each candidate can cost a key
+ * user's contacts (pending ones too), people with a request waiting, and
+ * blocked people last (so that their mail is recognised and dropped rather
+ * than carried on). Not everyone ever met: each candidate can cost a key
  * agreement, so a hostile neighbour's garbage must not buy work that grows
- * with every laptop this one has seen.
+ * with every laptop this one has seen; the last three lists are bounded.
  */
 function candidates(store: Store, peer: LinkPeer): Uint8Array[] {
   const keys = [peer.userKey];
-  for (const { value } of store.contacts.getRange({})) if (value.id !== peer.userId) keys.push(new Uint8Array(value.userKey));
+  const seen = new Set([peer.userId]);
+  for (const table of [store.contacts, store.requests, store.blocked] as const) {
+    for (const { value } of table.getRange({})) {
+      if (seen.has(value.id)) continue;
+      seen.add(value.id);
+      keys.push(new Uint8Array(value.userKey));
+    }
+  }
   return keys;
 }
 
@@ -108,7 +119,11 @@ function carryOne(ctx: InboundContext, peer: LinkPeer, env: Envelope, out: Inbou
     return;
   }
   const idHex = toHex(id);
-  const r = carryEnvelope(ctx.store, peer, env, idHex, toHex(env.to as Uint8Array), ctx.counters, ctx.clock.now(), ctx.limits);
+  // A blocked user's laptop keeps a small share: the user is visible here (the session), what it seals is not.
+  const blocked = ctx.store.blocked.doesExist(peer.userId);
+  if (blocked) ctx.counters.bump('carry.from_blocked');
+  const limits = blocked ? { ...ctx.limits, sourceShareBytes: Math.min(ctx.limits.sourceShareBytes, BLOCKED_SOURCE_SHARE_BYTES) } : ctx.limits;
+  const r = carryEnvelope(ctx.store, peer, env, idHex, toHex(env.to as Uint8Array), ctx.counters, ctx.clock.now(), limits);
   (r.verdict === 'stored' ? out.stored : out.refused).push(id);
   if (r.taken) out.held.push(idHex);
   out.dropped.push(...r.evicted);
@@ -141,6 +156,15 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
     out.refused.push(id);
     return [];
   }
+  const sender = keyIdHex(opened.sender);
+  const now = ctx.clock.now();
+  if (store.blocked.doesExist(sender)) {
+    // Taken and proven, so carriers drop their copies; never shown, never acknowledged to the sender.
+    counters.bump('inbound.blocked');
+    remember(store, idHex, now);
+    out.stored.push(id);
+    return [id];
+  }
   let content: Content;
   try {
     content = decodeContent(opened.content);
@@ -149,8 +173,7 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
     out.refused.push(id);
     return [];
   }
-  const sender = keyIdHex(opened.sender);
-  const now = ctx.clock.now();
+  const contact = isContact(store, sender);
   const text = content.text ?? '';
   if (text.length > 0 && utf8.encode(text).length > MAX_TEXT_BYTES) {
     counters.bump('inbound.dropped.too_large');
@@ -159,6 +182,12 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
   }
   const via = `from ${sender} via node ${peer.nodeId} at ${peer.address}`;
   let file: FileOutcome | undefined;
+  if (!contact && (content.attachment || content.piece)) {
+    // Files from strangers are not written to disk: not acknowledged, they wait in the network until the sender is accepted.
+    counters.bump('inbound.refused.request_file');
+    out.refused.push(id);
+    return [];
+  }
   if (content.attachment || content.piece) {
     const fileCtx = { store, counters, nowMs: now, maxBytes: ctx.attachmentMaxBytes };
     const until = expiresAtMs(now, env.ageS ?? 0, effectiveLifetimeS(env.lifetimeS));
@@ -175,9 +204,20 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
     }
   } else if (text.length > 0) {
     const rec: MessageRecord = { id: idHex, contactId: sender, direction: 'in', text, state: 'delivered', reason: '', timeMs: now, updatedMs: now };
-    store.messages.put(idHex, rec);
-    store.conversations.put([sender, now, idHex], true);
-    addTrace(store, idHex, 'received', via, now);
+    if (contact) {
+      store.messages.put(idHex, rec);
+      store.conversations.put([sender, now, idHex], true);
+    } else {
+      const filed = fileRequest(store, { id: sender, userKey: opened.sender, displayName: senderName(store, peer, sender) }, rec);
+      if (!filed.filed) {
+        counters.bump(`inbound.refused.${filed.reason}`);
+        out.refused.push(id);
+        return [];
+      }
+      rec.request = true;
+      counters.bump('inbound.request');
+    }
+    addTrace(store, idHex, contact ? 'received' : 'received_request', via, now);
     out.received.push(rec);
     owe(out, sender, id);
   }
@@ -185,13 +225,23 @@ function acceptOne(ctx: InboundContext, peer: LinkPeer, known: Uint8Array[], env
     applyReceipt(ctx, sender, content.receipt.delivered ?? [], 'delivered', now, out);
     applyReceipt(ctx, sender, content.receipt.read ?? [], 'read', now, out);
   }
-  store.received.put(idHex, now);
-  // Remembered as long as any copy could still be travelling.
-  scheduleExpiry(store, 'received', idHex, now + MAX_LIFETIME_S * 1000);
+  remember(store, idHex, now);
   counters.bump('inbound.accepted');
   out.stored.push(id);
   if (content.attachment) return file?.complete !== undefined ? [id] : [];
   return file?.complete !== undefined ? [id, fromHex(file.complete.id)] : [id];
+}
+
+/** Marks an envelope taken, for as long as any copy could still be travelling. */
+function remember(store: Store, idHex: string, now: number): void {
+  store.received.put(idHex, now);
+  scheduleExpiry(store, 'received', idHex, now + MAX_LIFETIME_S * 1000);
+}
+
+/** The name on the sender's card when the sender is the one on the link, else what is known of them. */
+function senderName(store: Store, peer: LinkPeer, sender: string): string {
+  if (peer.userId === sender) return peer.displayName;
+  return store.contacts.get(sender)?.displayName ?? store.requests.get(sender)?.displayName ?? store.peers.get(sender)?.displayName ?? '';
 }
 
 function owe(out: InboundOutcome, sender: string, id: Uint8Array): void {

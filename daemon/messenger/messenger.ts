@@ -17,7 +17,7 @@ import type { Counters } from '../util/counters.js';
 import type { Logger } from '../util/log.js';
 import type { RandomBytes } from '../util/random.js';
 import type { LinkPeer, Mailbox } from '../sync/mailbox.js';
-import type { ContactInfo, IdentityInfo, MessageInfo, MessengerApi, MessengerEvents, NeighbourInfo } from './api.js';
+import type { IdentityInfo, MessageInfo, MessengerApi, MessengerEvents, NeighbourInfo } from './api.js';
 import { loadOrCreateIdentity } from './identity.js';
 import { DEFAULT_OUTBOX_QUOTA_BYTES, enqueue } from './outbox.js';
 import { advances } from './states.js';
@@ -31,7 +31,10 @@ import { purgeMessage } from './admin.js';
 import { listOutbox, storeUse } from './inspect.js';
 import { addTrace, readTrace } from './trace.js';
 import { sealBackup } from '../crypto/backup.js';
-import { contactInfo, conversationMessages, listConversations, messageInfo } from './views.js';
+import { conversationMessages, listConversations, messageInfo } from './views.js';
+import { isContact, trustOf } from './contact-book.js';
+import { requestInfo } from './requests.js';
+import { createTrustApi } from './trust-api.js';
 import type { ProofChecker } from './proofs-in.js';
 import { checkAttachmentMax, DEFAULT_ATTACHMENT_MAX_BYTES } from './attachment-rules.js';
 import { checkCaption, checkOutgoingFile, queueWithAttachment } from './attachments-out.js';
@@ -104,10 +107,14 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     snapshot: loadRoutingSnapshot(store), relayPoint: opts.relayPoint ?? false,
     ...(opts.routingOptions !== undefined ? { strategy: opts.routingOptions } : {}), ...(opts.place ? { place: opts.place } : {}),
   });
-  const neighbourInfo = (peer: LinkPeer, sinceMs: number): NeighbourInfo => ({
-    id: peer.userId, displayName: peer.displayName, fingerprint: fingerprint(peer.userKey), nodeId: peer.nodeId,
-    address: peer.address, sinceMs, isContact: store.contacts.doesExist(peer.userId), source: peer.via,
-  });
+  const neighbourInfo = (peer: LinkPeer, sinceMs: number): NeighbourInfo => {
+    const c = store.contacts.get(peer.userId);
+    return {
+      id: peer.userId, displayName: peer.displayName, fingerprint: fingerprint(peer.userKey), nodeId: peer.nodeId,
+      address: peer.address, sinceMs, isContact: c !== undefined && c.pending !== true,
+      trust: c === undefined ? 'nearby' : trustOf(c, ident.user.publicKey), source: peer.via,
+    };
+  };
   /** Keeps the newest card of someone met, and their contact entry's name in step. */
   const remember = (peer: LinkPeer): void => {
     store.transact(() => {
@@ -116,9 +123,10 @@ export function createMessenger(opts: MessengerOptions): Messenger {
       if (c && c.displayName !== peer.displayName) store.contacts.put(c.id, { ...c, displayName: peer.displayName });
     });
   };
+  /** Only contacts that count: a pending one is confirmed first. */
   const userKeyOf = (id: string): Uint8Array => {
     const c = store.contacts.get(id);
-    if (c === undefined) throw SatchelError.unknownContact(id);
+    if (c === undefined || !isContact(store, id)) throw SatchelError.unknownContact(id);
     return new Uint8Array(c.userKey);
   };
 
@@ -147,8 +155,14 @@ export function createMessenger(opts: MessengerOptions): Messenger {
     ...(opts.checkProof !== undefined ? { checkProof: opts.checkProof } : {}),
     queueReceipt: (to, ids) => queueReceipt(to, 'delivered', ids),
     received: (m) => {
-      log.info('message received', { id: m.id, from: m.contactId });
-      emit('messageReceived', messageInfo(m));
+      const request = m.request === true ? store.requests.get(m.contactId) : undefined;
+      if (request === undefined) {
+        log.info('message received', { id: m.id, from: m.contactId });
+        emit('messageReceived', messageInfo(m));
+      } else {
+        log.info('message from a non-contact held as a request', { id: m.id, from: m.contactId });
+        emit('requestReceived', requestInfo(store, request));
+      }
     },
     stateChanged,
   });
@@ -168,19 +182,7 @@ export function createMessenger(opts: MessengerOptions): Messenger {
 
     neighbours: () => [...near.values()].map(({ peer, sinceMs }) => neighbourInfo(peer, sinceMs)),
 
-    async addContact(rawId): Promise<ContactInfo> {
-      const id = checkUserId(rawId);
-      const existing = store.contacts.get(id);
-      if (existing) return contactInfo(existing);
-      const seen = store.peers.get(id);
-      if (seen === undefined) throw SatchelError.unknownContact(id);
-      const rec = { id, userKey: seen.userKey, displayName: seen.displayName, addedMs: clock.now() };
-      store.transact(() => store.contacts.put(id, rec));
-      log.info('contact added', { contact: id });
-      return contactInfo(rec);
-    },
-
-    contacts: () => [...store.contacts.getRange({})].map(({ value }) => contactInfo(value)),
+    ...createTrustApi({ store, clock, counters, log, myKey: ident.user.publicKey, emit }),
 
     async send(rawContactId, text) {
       const contactId = checkUserId(rawContactId);
@@ -239,6 +241,8 @@ export function createMessenger(opts: MessengerOptions): Messenger {
         for (const id of wanted) {
           const m = store.messages.get(id);
           if (m === undefined || m.direction !== 'in') throw SatchelError.notFound(`incoming message ${id}`);
+          // Reading a request must not tell a stranger anything: accept the sender first.
+          if (m.request === true) throw SatchelError.invalidArgument(`message ${id} is a request; accept its sender first`);
           if (!advances(m.state, 'read')) continue;
           const next = { ...m, state: 'read' as const, updatedMs: clock.now() };
           store.messages.put(id, next);

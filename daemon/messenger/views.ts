@@ -1,24 +1,22 @@
 /** Store records turned into what activities see. */
-import { fingerprint } from '../crypto/fingerprint.js';
 import type { Store } from '../store/store.js';
-import type { ContactRecord, MessageRecord } from '../store/records.js';
-import type { ContactInfo, ConversationInfo, MessageInfo } from './api.js';
+import type { MessageRecord } from '../store/records.js';
+import type { ConversationInfo, MessageInfo } from './api.js';
 
-export function contactInfo(c: ContactRecord): ContactInfo {
-  return { id: c.id, displayName: c.displayName, fingerprint: fingerprint(c.userKey), verified: false, addedMs: c.addedMs };
-}
+export { contactInfo } from './contact-book.js';
 
 export function messageInfo(m: MessageRecord): MessageInfo {
   return {
     id: m.id, contactId: m.contactId, direction: m.direction, text: m.text, state: m.state, reason: m.reason, timeMs: m.timeMs,
     copies: m.copiesOut ?? 0,
     ...(m.attachment ? { attachment: { ...m.attachment } } : {}),
+    ...(m.request === true ? { request: true } : {}),
   };
 }
 
 /** The name to show for someone: contact name, else the name on their card. */
 export function nameOf(store: Store, id: string): string {
-  return store.contacts.get(id)?.displayName ?? store.peers.get(id)?.displayName ?? '';
+  return store.contacts.get(id)?.displayName ?? store.requests.get(id)?.displayName ?? store.peers.get(id)?.displayName ?? '';
 }
 
 export function conversationMessages(store: Store, contactId: string): MessageRecord[] {

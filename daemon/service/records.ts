@@ -5,12 +5,14 @@
  * rather than by new methods.
  */
 import type {
+  BlockedInfo,
   ContactInfo,
   ConversationInfo,
   IdentityInfo,
   MessageInfo,
   NeighbourInfo,
   OutboxEntry,
+  RequestInfo,
   StoreUse,
   TraceEvent,
 } from '../messenger/api.js';
@@ -46,20 +48,44 @@ export function neighbourDict(n: NeighbourInfo, seen?: NeighbourSeen): Dict {
     address: str(n.address),
     since_ms: ms(n.sinceMs),
     is_contact: bool(n.isContact),
+    trust: str(n.trust),
     source: str(source),
     sources: new Variant('as', sources.length > 0 ? sources : [source]),
     last_seen_ms: ms(seen?.lastSeenMs ?? n.sinceMs),
   };
 }
 
+/** `trust` is 'pending', 'added' or 'verified'; `verified` stays for activities written before it. */
 export function contactDict(c: ContactInfo): Dict {
   return {
     id: str(c.id),
     display_name: str(c.displayName),
     fingerprint: str(c.fingerprint),
+    trust: str(c.trust),
     verified: bool(c.verified),
     added_ms: ms(c.addedMs),
+    verified_ms: ms(c.verifiedMs),
+    failed_checks: u32(c.failedChecks),
+    origin: str(c.origin),
   };
+}
+
+/** Someone who is not a contact and wrote: `trust` is 'nearby' or 'pending', never verified. */
+export function requestDict(r: RequestInfo): Dict {
+  return {
+    id: str(r.id),
+    display_name: str(r.displayName),
+    fingerprint: str(r.fingerprint),
+    trust: str(r.trust),
+    first_ms: ms(r.firstMs),
+    last_ms: ms(r.lastMs),
+    messages: u32(r.messages),
+    last_text: str(r.lastText),
+  };
+}
+
+export function blockedDict(b: BlockedInfo): Dict {
+  return { id: str(b.id), display_name: str(b.displayName), fingerprint: str(b.fingerprint), blocked_ms: ms(b.blockedMs) };
 }
 
 export function messageDict(m: MessageInfo): Dict {
@@ -79,6 +105,8 @@ export function messageDict(m: MessageInfo): Dict {
       attachment_type: str(m.attachment.mediaType),
       attachment_path: str(m.attachment.path),
     } : {}),
+    // Only on messages held in the requests area: from someone who is not a contact, unverified.
+    ...(m.request === true ? { request: bool(true) } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { Message, type MessageBus } from './dbus.js';
 import { findSignal } from './interfaces.js';
 import { signatureOf, type NeighbourLookup } from './member-spec.js';
 import { CONTACTS_INTERFACE, IDENTITY_INTERFACE, MESSAGES_INTERFACE, OBJECT_PATH } from './names.js';
-import { identityDict, messageDict, neighbourDict } from './records.js';
+import { contactDict, identityDict, messageDict, neighbourDict, requestDict } from './records.js';
 
 export type SignalEmitter = (iface: string, member: string, body: () => unknown[]) => void;
 
@@ -36,6 +36,11 @@ export function forwardSignals(bus: MessageBus, messenger: MessengerApi, log: Lo
     neighbourAppeared: (n) => emit(CONTACTS_INTERFACE, 'NeighbourAppeared', () => [neighbourDict(n, seen(n.nodeId))]),
     neighbourGone: (n) => emit(CONTACTS_INTERFACE, 'NeighbourGone', () => [n.id, n.nodeId]),
     identityChanged: (i) => emit(IDENTITY_INTERFACE, 'IdentityChanged', () => [identityDict(i)]),
+    contactChanged: (c) => emit(CONTACTS_INTERFACE, 'ContactChanged', () => [contactDict(c)]),
+    verificationFailed: (c) => emit(CONTACTS_INTERFACE, 'VerificationFailed', () => [contactDict(c)]),
+    requestReceived: (r) => emit(CONTACTS_INTERFACE, 'RequestReceived', () => [requestDict(r)]),
+    requestRemoved: (r) => emit(CONTACTS_INTERFACE, 'RequestRemoved', () => [r.id, r.outcome]),
+    blockedChanged: (b) => emit(CONTACTS_INTERFACE, 'BlockedChanged', () => [b.id, b.blocked]),
   };
   const events = Object.keys(handlers) as (keyof MessengerEvents)[];
   for (const e of events) messenger.on(e, handlers[e]);

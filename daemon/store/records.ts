@@ -5,11 +5,47 @@
  */
 import type { Direction, MessageState } from '../messenger/api.js';
 
+/**
+ * Someone the user keeps. Stores from before trust levels have none of the
+ * optional fields: such a contact is 'added'.
+ */
 export interface ContactRecord {
   id: string;
   userKey: Uint8Array;
   displayName: string;
   addedMs: number;
+  /** True while a contact made away from this laptop waits for its owner's confirmation here. */
+  pending?: boolean;
+  /** Where a pending contact came from (e.g. 'backup', 'another laptop'), as the importer said. */
+  origin?: string;
+  /**
+   * The two keys the user compared in person. It counts only while both are
+   * still the user's own key and this contact's key: a key that changes
+   * loses the verification by construction.
+   */
+  verified?: { mine: Uint8Array; theirs: Uint8Array; atMs: number };
+  /** Comparisons that showed different codes, and the last one's time. */
+  failedChecks?: number;
+  lastFailedMs?: number;
+}
+
+/** Someone who is not a contact and wrote to the user: their messages wait here, not in the inbox. */
+export interface RequestRecord {
+  id: string;
+  userKey: Uint8Array;
+  displayName: string;
+  firstMs: number;
+  lastMs: number;
+  /** Messages held (ids in requestMessages). */
+  messages: number;
+}
+
+/** Someone the user blocked. */
+export interface BlockRecord {
+  id: string;
+  userKey: Uint8Array;
+  displayName: string;
+  blockedMs: number;
 }
 
 /** A person whose signed card we have seen on a link session. */
@@ -34,6 +70,8 @@ export interface MessageRecord {
   copiesOut?: number;
   /** The file sent with this message, if any. */
   attachment?: AttachmentRecord;
+  /** An incoming message from someone who is not a contact, held in the requests area until accepted. */
+  request?: boolean;
 }
 
 /** A file that came with a message. */

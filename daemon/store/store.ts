@@ -11,9 +11,13 @@
 import { mkdirSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { SatchelError } from '../errors/satchel-error.js';
-import type { CarryRecord, ContactRecord, DraftRecord, ExpiringKind, IncomingRecord, MessageRecord, OutboxRecord, PeerRecord, ProofRecord, TraceRecord } from './records.js';
+import type { BlockRecord, CarryRecord, ContactRecord, DraftRecord, ExpiringKind, IncomingRecord, MessageRecord, OutboxRecord, PeerRecord, ProofRecord, RequestRecord, TraceRecord } from './records.js';
 
-/** 2 added the carry area, proofs, the expiry index and files on their way in; a version 1 store gains them empty. */
+/**
+ * 2 added the carry area, proofs, the expiry index and files on their way in; a version 1 store gains them empty.
+ * The requests area and block list came later without a new version: they start empty, and a contact
+ * record without trust fields reads as an added contact, so older stores open as they are.
+ */
 export const STORE_SCHEMA_VERSION = 2;
 const UPGRADABLE_FROM = [1];
 /** Initial LMDB map size in bytes; lmdb-js grows the map when it fills, so
@@ -68,6 +72,12 @@ export interface Store {
   readonly incoming: Database<IncomingRecord, string>;
   /** [incoming key, piece index] → that piece's bytes. */
   readonly pieces: Database<Uint8Array, PieceKey>;
+  /** sender id → someone who is not a contact and wrote (the requests area). */
+  readonly requests: Database<RequestRecord, string>;
+  /** [senderId, timeMs, messageId] → true: a request's messages in time order (not in `conversations`). */
+  readonly requestMessages: Database<true, ConversationKey>;
+  /** user id → someone the user blocked. */
+  readonly blocked: Database<BlockRecord, string>;
   transact<T>(fn: () => T): T;
   close(): Promise<void>;
 }
@@ -104,6 +114,9 @@ export function openStore(opts: StoreOptions): Store {
     expiries: db<true, ExpiryKey>('expiries'),
     incoming: db<IncomingRecord, string>('incoming'),
     pieces: db<Uint8Array, PieceKey>('pieces'),
+    requests: db<RequestRecord, string>('requests'),
+    requestMessages: db<true, ConversationKey>('request-messages'),
+    blocked: db<BlockRecord, string>('blocked'),
     transact<T>(fn: () => T): T {
       if (readOnly) throw SatchelError.invalidArgument('store is open read-only');
       try {

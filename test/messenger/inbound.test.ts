@@ -31,6 +31,7 @@ t.test('the same envelope handed over twice is shown once and acknowledged both 
   b.messenger.peerUp(linkPeer(a));
   a.messenger.peerUp(linkPeer(b));
   await a.messenger.addContact(b.messenger.identity().id);
+  await b.messenger.addContact(a.messenger.identity().id);
   await a.messenger.send(b.messenger.identity().id, 'once only');
   const [env] = envelopesFor(a, b);
   t.ok(env);
@@ -64,6 +65,7 @@ t.test('an envelope sealed by a stranger but handed over by A is never shown as 
   // Flipped bits in a genuine envelope are refused the same way.
   a.messenger.peerUp(linkPeer(b));
   await a.messenger.addContact(b.messenger.identity().id);
+  await b.messenger.addContact(a.messenger.identity().id);
   await a.messenger.send(b.messenger.identity().id, 'genuine');
   const [env] = envelopesFor(a, b);
   const sealed = new Uint8Array(env!.sealed as Uint8Array);

@@ -27,14 +27,15 @@ t.test('Contacts from python', async (t) => {
   const n = await pyCall(h.address, CO, 'ListNeighbours', []);
   t.same(n.ok, h.messenger.neighbourList.map((x) => ({
     id: x.id, display_name: x.displayName, fingerprint: x.fingerprint, node_id: x.nodeId,
-    address: x.address, since_ms: x.sinceMs, is_contact: x.isContact, source: x.source,
+    address: x.address, since_ms: x.sinceMs, is_contact: x.isContact, trust: x.trust, source: x.source,
     // Without discovery behind the service, the session's own source is all there is to say.
     sources: [x.source], last_seen_ms: x.sinceMs,
   })));
   t.match((n.types as unknown[])[0], { since_ms: 'Int64', is_contact: 'Boolean', address: 'String' });
   const c = await pyCall(h.address, CO, 'ListContacts', []);
   t.same(c.ok, h.messenger.contactList.map((x) => ({
-    id: x.id, display_name: x.displayName, fingerprint: x.fingerprint, verified: x.verified, added_ms: x.addedMs,
+    id: x.id, display_name: x.displayName, fingerprint: x.fingerprint, trust: x.trust, verified: x.verified, added_ms: x.addedMs,
+    verified_ms: x.verifiedMs, failed_checks: x.failedChecks, origin: x.origin,
   })));
   const added = await pyCall(h.address, CO, 'AddContact', [CAROL.toUpperCase()]);
   t.match(added.ok, { id: CAROL, display_name: 'Carol', verified: false, added_ms: T0 + 60_000 });

@@ -30,7 +30,7 @@ t.test('every signal reaches python with its arguments', async (t) => {
   t.same(got[1]?.types, ['String', 'String', 'String', 'String']);
   t.same(got[2]?.args, [{
     id: CAROL, display_name: 'Carol', fingerprint: neighbour.fingerprint, node_id: neighbour.nodeId,
-    address: neighbour.address, since_ms: T0, is_contact: false, source: neighbour.source,
+    address: neighbour.address, since_ms: T0, is_contact: false, trust: 'nearby', source: neighbour.source,
     sources: [neighbour.source], last_seen_ms: T0,
   }]);
   t.same(got[3]?.args, [CAROL, neighbour.nodeId]);
@@ -39,7 +39,7 @@ t.test('every signal reaches python with its arguments', async (t) => {
 
 t.test('close() stops forwarding and leaves no listeners behind', async (t) => {
   const h = await startHarness(t);
-  t.equal(h.messenger.listenerCount(), 5, 'one listener per event');
+  t.equal(h.messenger.listenerCount(), 10, 'one listener per event');
   await h.service.close();
   t.equal(h.messenger.listenerCount(), 0);
   h.messenger.emit('neighbourGone', { id: CAROL, nodeId: 'c0c0c0c0c0c0c0c0' });
