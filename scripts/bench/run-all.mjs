@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build, parseArgs, ROOT } from './lib/common.mjs';
 
-const BENCHMARKS = ['wire-overhead', 'startup', 'idle-cost', 'jitless', 'reconcile', 'ingest', 'meeting', 'beacon-room'];
+const BENCHMARKS = ['wire-overhead', 'group-overhead', 'startup', 'idle-cost', 'jitless', 'reconcile', 'ingest', 'meeting', 'beacon-room'];
 
 function run(name, args) {
   return new Promise((resolve) => {
