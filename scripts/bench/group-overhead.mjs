@@ -87,6 +87,7 @@ async function main(opts) {
     const real = members.at(-1);
     const realBook = new d.GroupBook({ me: real, random: d.systemRandom });
     const welcome = d.inviteMember(ctx, g.log.id, real.publicKey).direct[0];
+    const welcomeOps = g.log.size;
     const take1to1 = (b, me, env) => {
       const opened = d.openEnvelope(env, me, [owner.publicKey]);
       if (opened === null) throw new Error('a 1:1 envelope from the owner did not open');
@@ -150,7 +151,7 @@ async function main(opts) {
         rekeyInGroupMessages: rekey.bytes / groupBytes,
       },
       rekey,
-      welcome: { bytes: carried(welcome.envelope), ops: g.log.size },
+      welcome: { bytes: carried(welcome.envelope), ops: welcomeOps },
     });
     breakdown ??= groupBreakdown(d, groupEnv, content, text);
   }
