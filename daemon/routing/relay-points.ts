@@ -4,7 +4,9 @@
  * place they serve, their distance vector to other places and the users they
  * met. A message whose recipient is known to be at another place goes to a
  * neighbouring relay point that serves that place or is closer to it than
- * we are; everything else is left to the wrapped strategy.
+ * we are; a message whose recipient nobody has placed goes up to the
+ * relay points, as a letter to the post office (postOffice() below);
+ * everything else is left to the wrapped strategy.
  *
  * Every node runs the wrapper: a laptop learns from relay points where
  * users are and hands them messages for other places; only relay points
@@ -96,6 +98,21 @@ export function withRelayPoints(base: RoutingStrategy, options?: RelayPointOptio
     return n > 1 ? binarySplit(n) : { give: true, copiesGiven: 1, copiesKept: 1 };
   }
 
+  /**
+   * A recipient nobody has placed is most likely somewhere else: a relay
+   * point only lists the users it met, and the bus, which meets every
+   * village's server, announces no users of its own. So such a message goes
+   * up the relay network as a letter goes to the post office: a laptop
+   * gives it to the relay point of a place, that relay point gives it to
+   * one that travels (a relay point with no place), and the traveller hands
+   * it on by the route above as soon as it hears where the recipient is.
+   * Two steps at most, so the copies this mints stay bounded.
+   */
+  function postOffice(relay: RelayPeer): boolean {
+    if (!relayPoint) return relay.place !== undefined;
+    return table.place !== undefined && relay.place === undefined;
+  }
+
   return {
     name: base.name + RELAY_POINTS_SUFFIX,
     initialCopies: () => base.initialCopies(),
@@ -155,6 +172,8 @@ export function withRelayPoints(base: RoutingStrategy, options?: RelayPointOptio
           const theirs = relay.place === target ? 0 : relay.places.get(target) ?? PLACE_UNREACHABLE;
           const ours = relayPoint ? table.distanceTo(target, nowMs) : PLACE_UNREACHABLE;
           if (theirs < PLACE_UNREACHABLE && theirs < ours) return handOff(msg);
+        } else if (target === undefined && postOffice(relay)) {
+          return handOff(msg);
         }
       }
       return base.decide(msg, peer, nowMs);

@@ -1,7 +1,8 @@
 /**
  * Relay-point routing around a strategy: what relay points announce, how a
  * laptop and a relay point hand messages for other places to relay points
- * closer to them, and what is left to the wrapped strategy.
+ * closer to them, where messages for users nobody has placed go, and what
+ * is left to the wrapped strategy.
  */
 import t from 'tap';
 import {
@@ -58,7 +59,36 @@ t.test("a laptop hands a message for another place to a relay point that can get
   t.notOk(laptop.decide(msg, bus, T0 + DAY + 1).give, 'not once the bus has lost its way there');
   laptop.met(serverB, announce('Beta', []), T0 + DAY + 2);
   t.ok(laptop.decide(msg, serverB, T0 + DAY + 2).give === false, 'back in Beta: the recipient is local, the wrapped strategy decides');
-  t.ok(laptop.decide(held({ to: id(0x999) }), serverA, T0 + DAY + 2).give === false, 'recipient at no known place: the wrapped strategy decides');
+});
+
+t.test('a message for a recipient at no known place goes to the post office: a place\'s relay point, then a travelling one', async (t) => {
+  const nowhere = held({ to: id(0x999) });
+  const laptop = withRelayPoints(createDirect());
+  laptop.met(serverA, announce('Alpha', [['Beta', 1]], [0x12]), T0);
+  laptop.met(bus, announce(undefined, [['Alpha', 1], ['Beta', 1]]), T0);
+  laptop.met(classmate, undefined, T0);
+  t.same(laptop.decide(nowhere, serverA, T0), { give: true, copiesGiven: 0, copiesKept: 0 }, 'a laptop gives it to the server of a place');
+  t.notOk(laptop.decide(nowhere, bus, T0).give, 'not to the bus straight away: the wrapped strategy decides');
+  t.notOk(laptop.decide(nowhere, classmate, T0).give, 'nor to a laptop');
+  t.notOk(laptop.decide(held({ to: id(0x12) }), serverA, T0).give, 'a user the server listed here is local: the wrapped strategy decides');
+
+  const server = withRelayPoints(createDirect(), { relayPoint: true, place: 'Alpha' });
+  server.met(bus, announce(undefined, [['Beta', 1]]), T0);
+  server.met(serverB, announce('Beta', []), T0);
+  t.ok(server.decide(nowhere, bus, T0).give, 'the server of a place gives it to the bus, which meets every place');
+  t.notOk(server.decide(nowhere, serverB, T0).give, 'not sideways to the server of another place');
+
+  const mule = withRelayPoints(createDirect(), { relayPoint: true });
+  mule.met(serverA, announce('Alpha', []), T0);
+  mule.met(bus, announce(undefined, []), T0);
+  t.notOk(mule.decide(nowhere, serverA, T0).give, 'the bus keeps it until it hears where the recipient is');
+  t.notOk(mule.decide(nowhere, bus, T0).give, 'and does not pass it to another traveller');
+  mule.met(serverB, announce('Beta', [], [0x999]), T0 + DAY);
+  t.ok(mule.decide(nowhere, serverB, T0 + DAY).give, 'once Beta lists the recipient, to Beta');
+
+  const counting = withRelayPoints(createSprayAndWait());
+  counting.met(serverA, announce('Alpha', []), T0);
+  t.same(counting.decide(held({ to: id(0x999), copies: 1 }), serverA, T0), { give: true, copiesGiven: 1, copiesKept: 1 }, 'a last copy goes and stays, as on the way to any relay point');
 });
 
 t.test('a relay point passes a message on only to a relay point closer to the place', async (t) => {
@@ -102,7 +132,7 @@ t.test('hostile relay announcements are ignored safely and read in bounded amoun
   ];
   for (const info of junk) t.doesNotThrow(() => s.met(serverB, info as never, T0), JSON.stringify(info).slice(0, 80));
   t.same(s.routeInfo(T0)?.places, [{ place: 'Beta', distance: 1 }], 'only the well-formed place was learnt; no route from the junk');
-  t.notOk(s.decide(held({ to: id(KID_IN_BETA) }), serverB, T0).give, 'no user was placed from junk');
+  t.same(s.decide(held({ to: id(KID_IN_BETA) }), serverB, T0), s.decide(held({ to: id(0x999) }), serverB, T0), 'no user was placed from junk: the kid is as unknown as anyone');
 
   const manyUsers = Uint8Array.from(Buffer.concat(Array.from({ length: 10_000 }, (_, i) => Buffer.from(idBytes(0x100000 + i)))));
   const manyPlaces = Array.from({ length: 100_000 }, (_, i) => ({ place: `p${i}`, distance: 1 }));
@@ -113,8 +143,9 @@ t.test('hostile relay announcements are ignored safely and read in bounded amoun
   const laptop = withRelayPoints(createDirect());
   laptop.met(serverB, { relayPoint: true, place: 'Beta', served: manyUsers }, T0);
   laptop.met(serverA, announce('Alpha', [['Beta', 1]]), T0);
-  t.ok(laptop.decide(held({ to: id(0x100000 + 255) }), serverA, T0).give, 'the first 256 served users are read');
-  t.notOk(laptop.decide(held({ to: id(0x100000 + 256) }), serverA, T0).give, 'the rest are not');
+  laptop.met(bus, announce(undefined, [['Beta', 1]]), T0);
+  t.ok(laptop.decide(held({ to: id(0x100000 + 255) }), bus, T0).give, 'the first 256 served users are read: placed in Beta, so to the bus');
+  t.notOk(laptop.decide(held({ to: id(0x100000 + 256) }), bus, T0).give, 'the rest are not: placed nowhere');
 });
 
 t.test('snapshot round trip of the wrapper and what it wraps; hostile snapshots start fresh', async (t) => {
