@@ -19,6 +19,7 @@
  */
 import { SatchelError } from '../errors/satchel-error.js';
 import { createDirect, DIRECT } from './direct.js';
+import { createEncounterSpray, ENCOUNTER_SPRAY } from './encounter-spray.js';
 import { createEpidemic, EPIDEMIC } from './epidemic.js';
 import { createProphet, PROPHET } from './prophet.js';
 import { createProphetSpray, PROPHET_SPRAY } from './prophet-spray.js';
@@ -32,11 +33,13 @@ export { createEpidemic, DEFAULT_EPIDEMIC_HOP_LIMIT, EPIDEMIC, type EpidemicOpti
 export { createSprayAndWait, DEFAULT_SPRAY_COPIES, SPRAY_AND_WAIT, type SprayAndWaitOptions } from './spray-and-wait.js';
 export { createProphet, PROPHET, type ProphetOptions, type ProphetStrategy } from './prophet.js';
 export { createProphetSpray, DEFAULT_PROPHET_SPRAY_COPIES, PROPHET_SPRAY, type ProphetSprayOptions } from './prophet-spray.js';
+export { createEncounterSpray, DEFAULT_ENCOUNTER_SPRAY_COPIES, ENCOUNTER_SPRAY, type EncounterSprayOptions } from './encounter-spray.js';
+export { createEncounterMeter, encounterScale, type EncounterMeter } from './encounter-rate.js';
 export * from './prophet-math.js';
 export { createRelayTable, PLACE_UNREACHABLE, type PlaceRoute, type RelayTable, type RelayTableOptions } from './relay-table.js';
 export { baseSnapshotOf, RELAY_POINTS_SUFFIX, withRelayPoints, type RelayPointOptions } from './relay-points.js';
 
-export const ROUTING_STRATEGY_NAMES = [DIRECT, EPIDEMIC, SPRAY_AND_WAIT, PROPHET, PROPHET_SPRAY] as const;
+export const ROUTING_STRATEGY_NAMES = [DIRECT, EPIDEMIC, SPRAY_AND_WAIT, PROPHET, PROPHET_SPRAY, ENCOUNTER_SPRAY] as const;
 export type StrategyName = (typeof ROUTING_STRATEGY_NAMES)[number];
 export const DEFAULT_STRATEGY: StrategyName = EPIDEMIC;
 
@@ -59,6 +62,7 @@ const FACTORIES: Record<StrategyName, (o: Record<string, unknown>) => RoutingStr
   [SPRAY_AND_WAIT]: createSprayAndWait,
   [PROPHET]: createProphet,
   [PROPHET_SPRAY]: createProphetSpray,
+  [ENCOUNTER_SPRAY]: createEncounterSpray,
 };
 
 export function createStrategy(name: string, options: CreateStrategyOptions = {}): RoutingStrategy {

@@ -38,18 +38,44 @@ export function isPlaceName(value: unknown): value is string {
   return utf8.encode(value).length <= MAX_PLACE_NAME_BYTES && !/\p{Cc}/u.test(value);
 }
 
-/** user id → predictability in (0, 1], from the first MAX_PREDICTABILITIES_READ entries. */
-export function readPredictabilities(info: unknown): Map<string, number> {
-  const out = new Map<string, number>();
+/**
+ * The pseudo-user whose entry in `predictabilities` carries the sender's
+ * encounter rate (encounter-spray.ts) instead of a predictability. The
+ * proto has no field of its own for it and the sender does not know its own
+ * user id; a key id of eight zero bytes is as likely to be a real user's as
+ * any other single value (2^-64), and every reader here skips it as a user.
+ */
+export const ENCOUNTER_RATE_USER = '0000000000000000';
+
+/** Every well-formed entry among the first MAX_PREDICTABILITIES_READ, with p in (0, 1]. */
+function* entries(info: unknown): Generator<[string, number]> {
   const list = field(info, 'predictabilities');
-  if (!Array.isArray(list)) return out;
+  if (!Array.isArray(list)) return;
   for (const entry of list.slice(0, MAX_PREDICTABILITIES_READ)) {
     const user = keyIdOf(field(entry, 'user'));
     const p = field(entry, 'p');
     if (user === undefined || typeof p !== 'number' || !Number.isInteger(p) || p <= 0 || p > P_SCALE) continue;
-    out.set(user, Math.max(out.get(user) ?? 0, p / P_SCALE));
+    yield [user, p / P_SCALE];
+  }
+}
+
+/** user id → predictability in (0, 1], from the first MAX_PREDICTABILITIES_READ entries. */
+export function readPredictabilities(info: unknown): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [user, p] of entries(info)) {
+    if (user !== ENCOUNTER_RATE_USER) out.set(user, Math.max(out.get(user) ?? 0, p));
   }
   return out;
+}
+
+/**
+ * The encounter rate a neighbour announced, as its scaled value in (0, 1]
+ * (encounter-spray.ts maps rates into that range); 0 when it announced none.
+ */
+export function readEncounterScale(info: unknown): number {
+  let best = 0;
+  for (const [user, p] of entries(info)) if (user === ENCOUNTER_RATE_USER) best = Math.max(best, p);
+  return best;
 }
 
 export function writePredictabilities(entries: readonly (readonly [string, number])[]): NonNullable<RouteInfo['predictabilities']> {

@@ -12,7 +12,7 @@ import { held, id, idBytes, peer } from './fixtures/routing.js';
 const T0 = 1_700_000_000_000;
 
 t.test('names and the default', async (t) => {
-  t.same([...ROUTING_STRATEGY_NAMES], ['direct', 'epidemic', 'spray-and-wait', 'prophet', 'prophet-spray']);
+  t.same([...ROUTING_STRATEGY_NAMES], ['direct', 'epidemic', 'spray-and-wait', 'prophet', 'prophet-spray', 'encounter-spray']);
   t.equal(DEFAULT_STRATEGY, 'epidemic');
   t.ok(isStrategyName('prophet'));
   t.notOk(isStrategyName('Prophet'));
