@@ -88,9 +88,9 @@ export function createTrustApi(d: TrustDeps): TrustApi {
       return promote(id, 'pending contact confirmed');
     },
 
-    verificationCode(rawId) {
+    async verificationCode(rawId) {
       const theirs = new Uint8Array(contactOrThrow(checkUserId(rawId)).userKey);
-      const key = `${toHex(theirs)}`;
+      const key = toHex(theirs);
       let code = codes.get(key);
       if (code === undefined) {
         code = verificationCode(myKey, theirs);
