@@ -19,7 +19,4 @@ export const groupErrors = {
   badOp(reason: string): SatchelError {
     return SatchelError.invalidArgument(`group op: ${reason}`);
   },
-  logFull(max: number): SatchelError {
-    return SatchelError.storeFull(`a group keeps at most ${max} ops`);
-  },
 } as const;
