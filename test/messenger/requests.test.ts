@@ -124,7 +124,7 @@ t.test('a blocked user\'s laptop keeps only a small share of the carry area', as
   t.ok((b.messenger.counters()['carry.from_blocked'] ?? 0) > 0);
   // The same envelopes from a laptop whose user is not blocked fit in its usual share.
   const [d] = await nodes(t, 1);
-  const fromD = b.messenger.accept(linkPeer(d!), envs, []);
+  const fromD = b.messenger.accept(linkPeer(d), envs, []);
   t.equal(fromD.refused.length, 0);
 });
 
