@@ -85,7 +85,7 @@ t.test('PRoPHET and the other readers skip the pseudo-user', async (t) => {
   const p = createProphet();
   p.met(HUB, infoOf(5), T0);
   t.equal(p.predictability(ENCOUNTER_RATE_USER, T0), 0, 'no table entry for it');
-  t.same(p.routeInfo(T0)?.predictabilities?.map((e) => Buffer.from(e.user).toString('hex')), [id(0xb)], 'only the neighbour itself');
+  t.same(p.routeInfo(T0)?.predictabilities?.map((e) => Buffer.from(e.user ?? []).toString('hex')), [id(0xb)], 'only the neighbour itself');
 });
 
 t.test('hostile route info is ignored or read in bounded amounts, and a liar gets at most half', async (t) => {
