@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       [['trace', 'xyz'], /MESSAGE_ID must be 32 hex digits/],
       [['send', 'nothex', 'hi'], /USER_ID must be 16 hex digits/],
       [['inbox', '--limit', 'many'], /--limit must be a whole number/],
-      [['contacts', 'remove', UNKNOWN_USER], /contacts takes nothing or "add USER_ID"/],
+      [['contacts', 'remove', UNKNOWN_USER], /contacts takes add, pending, confirm or verify, not "remove"/],
       [['import', '/etc/hostname'], /not a satchel diagnostics bundle/],
       [['send', UNKNOWN_USER, ''], /empty/],
     ];

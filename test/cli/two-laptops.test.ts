@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     t.match(json(r), { contact: { id: bId, display_name: 'satchel user', fingerprint: String, verified: false, added_ms: Number } });
     t.match((await B(['contacts', 'add', aId.toUpperCase()])).stdout, `added satchel user (${aId})`);
     const list = await A(['contacts']);
-    t.match(list.stdout, new RegExp(`^1 contact\\nNAME +USER ID +FINGERPRINT +VERIFIED +ADDED\\nsatchel user +${bId} +\\S+ +NO +`));
+    t.match(list.stdout, new RegExp(`^1 contact\\nNAME +USER ID +FINGERPRINT +TRUST +FAILED CHECKS +ADDED\\nsatchel user +${bId} +\\S+ +ADDED +0 +`));
   });
 
   await t.test('send --wait follows the message to delivery; trace shows every hop', async (t) => {

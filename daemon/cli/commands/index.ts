@@ -10,12 +10,13 @@ import { inboxCommand } from './inbox.js';
 import { inspectCommand } from './inspect.js';
 import { neighboursCommand } from './neighbours.js';
 import { outboxCommand } from './outbox.js';
+import { requestsCommand } from './requests.js';
 import { sendCommand } from './send.js';
 import { statusCommand } from './status.js';
 import { traceCommand } from './trace.js';
 
 export const COMMANDS: readonly AnyCommand[] = [
-  statusCommand, neighboursCommand, outboxCommand, inboxCommand, draftsCommand, sendCommand, contactsCommand, traceCommand,
+  statusCommand, neighboursCommand, outboxCommand, inboxCommand, draftsCommand, sendCommand, contactsCommand, requestsCommand, traceCommand,
   doctorCommand, exportCommand, importCommand, inspectCommand, configCommand, purgeCommand,
 ];
 
