@@ -13,11 +13,10 @@
  * such a laptop spends fewer copies, and the ones it keeps cost nothing.
  * Delivery proofs then stop the spending once the message has arrived.
  *
- * The neighbour's rate is the one it announced as the meeting began; ours
- * already counts this meeting. So a neighbour must have met about one
- * laptop more than we have lately: a little hysteresis that keeps copies
- * from passing between equals, and two laptops that have met nobody else
- * keep theirs.
+ * The two rates compare as they stood when the meeting began (the
+ * neighbour's as it announced it, ours before counting this meeting), so
+ * equals share copies as spray-and-wait would, and two laptops that have
+ * met nobody yet (the first two in class in the morning) do too.
  *
  * Measured on the simulator (docs/simulation-report.md) against
  * alternatives that use more history: handing the last copy on to a
@@ -68,8 +67,8 @@ export function createEncounterSpray(options?: EncounterSprayOptions): RoutingSt
     ...(o['reencounterMs'] !== undefined ? { reencounterMs: o['reencounterMs'] as number } : {}),
     snapshot: ours,
   });
-  /** node id → the scaled rate it announced at its last meeting; least recently met first. */
-  const peers = new Map<string, number>();
+  /** node id → both scaled rates as its last meeting began; least recently met first. */
+  const peers = new Map<string, { theirs: number; ours: number }>();
 
   return {
     name: ENCOUNTER_SPRAY,
@@ -77,9 +76,10 @@ export function createEncounterSpray(options?: EncounterSprayOptions): RoutingSt
     met(peer, info, nowMs) {
       checkPeer(peer);
       checkNow(nowMs);
+      const ours = encounterScale(meter.rate(nowMs));
       meter.met(peer.nodeId, nowMs);
       peers.delete(peer.nodeId);
-      peers.set(peer.nodeId, readEncounterScale(info));
+      peers.set(peer.nodeId, { theirs: readEncounterScale(info), ours });
       for (const node of peers.keys()) {
         if (peers.size <= DEFAULT_ENCOUNTER_MAX_PEERS) break;
         peers.delete(node);
@@ -99,8 +99,8 @@ export function createEncounterSpray(options?: EncounterSprayOptions): RoutingSt
       if (peer.userId === msg.to) return deliver(held, true);
       if (n <= 1) return keep(held, true);
       // A neighbour that announced nothing (another strategy, or one that has met nobody yet) counts as 0.
-      const theirs = peers.get(peer.nodeId) ?? 0;
-      return theirs >= encounterScale(meter.rate(nowMs)) ? binarySplit(n) : keep(held, true);
+      const rates = peers.get(peer.nodeId) ?? { theirs: 0, ours: encounterScale(meter.rate(nowMs)) };
+      return rates.theirs >= rates.ours ? binarySplit(n) : keep(held, true);
     },
     snapshot: () => ({ kind: SNAPSHOT_KIND, v: SNAPSHOT_VERSION, ...meter.snapshot() }),
   };

@@ -48,29 +48,33 @@ t.test('announces its encounter rate as the pseudo-user entry, once it has met s
 
 t.test('half the copies go to a neighbour that meets at least as many laptops; none to one that meets fewer', async (t) => {
   const s = createEncounterSpray();
-  s.met(HUB, infoOf(4), T0); // ours: 1 encounter (7282), theirs: 4 (21845)
+  for (let i = 0; i < 3; i++) s.met(peer(0x700 + i, 0x710 + i), undefined, T0);
+  s.met(HUB, infoOf(4), T0); // ours as the meeting began: 3 encounters (17873), theirs: 4 (21845)
   t.same(s.decide(toX({ own: true }), HUB, T0), { give: true, copiesGiven: 3, copiesKept: 3 }, 'better connected: half');
   t.same(s.decide(toX({ copies: 3 }), HUB, T0), { give: true, copiesGiven: 1, copiesKept: 2 });
   t.same(s.decide(toX({ copies: 1 }), HUB, T0), { give: false, copiesGiven: 0, copiesKept: 1 }, 'the last copy waits for the recipient');
   t.same(s.decide(toX({ copies: 0 }), HUB, T0), { give: false, copiesGiven: 0, copiesKept: 1 }, 'an uncounted carried copy is the last one');
-  s.met(LONER, infoOf(1), T0); // ours now 2 encounters (13107), theirs 1 (7282)
+  s.met(LONER, infoOf(1), T0); // ours 4 (21845), theirs 1 (7282)
   t.same(s.decide(toX({ copies: 6 }), LONER, T0), { give: false, copiesGiven: 0, copiesKept: 6 }, 'less connected: nothing');
   const silent = peer(0xd0, 0xd);
   s.met(silent, undefined, T0);
   t.same(s.decide(toX({ copies: 6 }), silent, T0), { give: false, copiesGiven: 0, copiesKept: 6 }, 'announced nothing: counts as 0');
 });
 
-t.test('our own count includes this meeting, so an equal must have met one more', async (t) => {
+t.test('both rates count as they stood when the meeting began, so equals share', async (t) => {
   const fresh = createEncounterSpray();
-  fresh.met(LONER, infoOf(1), T0); // ours 1 counting LONER, theirs 1
-  t.ok(fresh.decide(toX({ copies: 6 }), LONER, T0).give, 'a laptop that met one other, to a laptop that had met nobody: given');
+  fresh.met(LONER, undefined, T0);
+  t.same(fresh.decide(toX({ copies: 6 }), LONER, T0), { give: true, copiesGiven: 3, copiesKept: 3 }, 'two laptops that had met nobody: equals');
   const once = createEncounterSpray();
   once.met(HUB, undefined, T0);
-  once.met(LONER, infoOf(1), T0 + MINUTE); // ours about 2, theirs 1
-  t.notOk(once.decide(toX({ copies: 6 }), LONER, T0 + MINUTE).give, 'both had met one other: kept');
-  const idle = createEncounterSpray();
-  idle.met(LONER, undefined, T0);
-  t.notOk(idle.decide(toX({ copies: 6 }), LONER, T0).give, 'two laptops that met nobody else keep their copies');
+  once.met(LONER, infoOf(1), T0); // both had met one other: 7282 each
+  t.ok(once.decide(toX({ copies: 6 }), LONER, T0).give, 'one encounter each: equals');
+  once.met(peer(0xe0, 0xe), infoOf(1), T0); // ours had grown to 2 (13107)
+  t.notOk(once.decide(toX({ copies: 6 }), peer(0xe0, 0xe), T0).give, 'one encounter against our two: kept');
+  const later = createEncounterSpray();
+  later.met(HUB, undefined, T0);
+  later.met(LONER, infoOf(1), T0 + 60 * MINUTE); // ours 1/e (2776), theirs fresh (7282)
+  t.ok(later.decide(toX({ copies: 6 }), LONER, T0 + 60 * MINUTE).give, 'an encounter an hour ago counts for less than one just now');
 });
 
 t.test('a neighbour met again within ten minutes is not counted twice, and its latest rate is the one used', async (t) => {
@@ -95,12 +99,15 @@ t.test('hostile route info is ignored or read in bounded amounts, and a liar get
     { predictabilities: [{ user: RATE_USER, p: P_SCALE + 1 }] }, { predictabilities: [{ user: RATE_USER, p: 0.5 }] },
     { predictabilities: [{ user: new Uint8Array(7), p: 60000 }] }, { predictabilities: [{ user: 'zero', p: 60000 }] },
   ];
+  const OTHER = peer(0x700, 0x710);
   for (const info of junk) {
     const s = createEncounterSpray();
+    s.met(OTHER, undefined, T0);
     t.doesNotThrow(() => s.met(HUB, info as never, T0), JSON.stringify(info)?.slice(0, 60));
     t.notOk(s.decide(toX({ copies: 6 }), HUB, T0).give, `counted as nothing: ${JSON.stringify(info)?.slice(0, 60)}`);
   }
   const buried = createEncounterSpray();
+  buried.met(OTHER, undefined, T0);
   const padding = Array.from({ length: 64 }, (_, i) => ({ user: idBytes(0x100 + i), p: 1 }));
   buried.met(HUB, { predictabilities: [...padding, { user: RATE_USER, p: P_SCALE }] }, T0);
   t.notOk(buried.decide(toX({ copies: 6 }), HUB, T0).give, 'an entry after the first 64 is not read');

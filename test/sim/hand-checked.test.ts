@@ -25,15 +25,15 @@ t.test('A meets B, then B meets C: who carries A\'s message to C', async (t) => 
 `;
   // Direct waits for A to meet C, which never happens; PRoPHET's B has never
   // met C when it meets A, so B is no likelier than A to meet C and gets nothing.
-  // prophet-spray sprays blind, since nobody knows C. encounter-spray: B had
-  // met nobody before A, so it is not as well connected as A and gets nothing.
+  // prophet-spray sprays blind, since nobody knows C. encounter-spray: A and
+  // B had met nobody before, so they are equals and share the copies.
   const expected: Record<Strategy, { delivered: number; relayed: number }> = {
     direct: { delivered: 0, relayed: 0 },
     epidemic: { delivered: 1, relayed: 2 },
     'spray-and-wait': { delivered: 1, relayed: 2 },
     prophet: { delivered: 0, relayed: 0 },
     'prophet-spray': { delivered: 1, relayed: 2 },
-    'encounter-spray': { delivered: 0, relayed: 0 },
+    'encounter-spray': { delivered: 1, relayed: 2 },
   };
   for (const s of STRATEGIES) {
     const r = await run(trace, s);
@@ -63,9 +63,8 @@ t.test('when B has met C before, PRoPHET hands A\'s message to B too', async (t)
 30 CONN B C up
 40 CONN B C down
 `;
-  // encounter-spray: B met one laptop (C, 5 s before) and A has met one (B,
-  // counted at this meeting), so B is not better connected: A keeps all six.
-  const expected: Record<Strategy, number> = { direct: 0, epidemic: 1, 'spray-and-wait': 1, prophet: 1, 'prophet-spray': 1, 'encounter-spray': 0 };
+  // encounter-spray: B had met one laptop (C) and A none, so B gets half.
+  const expected: Record<Strategy, number> = { direct: 0, epidemic: 1, 'spray-and-wait': 1, prophet: 1, 'prophet-spray': 1, 'encounter-spray': 1 };
   for (const s of STRATEGIES) {
     const m = (await run(trace, s)).metrics;
     t.equal(m.delivered, expected[s], `${s}: delivered`);
@@ -74,15 +73,18 @@ t.test('when B has met C before, PRoPHET hands A\'s message to B too', async (t)
   }
 });
 
-t.test('encounter-spray hands half its copies to B once B has met more laptops than A', async (t) => {
+t.test('encounter-spray hands half its copies to B only when B has met at least as many laptops as A', async (t) => {
   // B meets C twice, more than ten minutes apart: two encounters, worth
   // 1 + e^(-700/3600) = 1.823 at 700 s and 1.808 when A meets B at 730 s,
-  // announced as round(1.808 / 9.808 * 65535) = 12082. A has met only B
-  // (1 encounter: 7282), so B gets 3 of A's 6 copies and delivers at 750 s.
+  // announced as round(1.808 / 9.808 * 65535) = 12082. A met D at 710 s:
+  // e^(-20/3600) = 0.994, or 7246. B is better connected, gets 3 of A's 6
+  // copies and delivers at 750 s.
   const trace = `0 CONN B C up
 10 CONN B C down
 700 CONN B C up
+710 CONN A D up
 710 CONN B C down
+715 CONN A D down
 720 C m1 A C 100
 730 CONN A B up
 740 CONN A B down
@@ -99,8 +101,11 @@ t.test('encounter-spray hands half its copies to B once B has met more laptops t
       t.ok(m.latencyMedianS !== null && m.latencyMedianS >= 30 && m.latencyMedianS < 30 + TRANSFER_SLACK_S, `${s}: from 720 s to 750 s (${m.latencyMedianS})`);
     }
   }
-  const one = await run(trace.split('\n').filter((l) => !l.startsWith('700 ') && !l.startsWith('710 ')).join('\n'), 'encounter-spray');
-  t.equal(one.metrics.delivered, 0, 'with only the first B-C meeting, B is no better connected than A and A keeps its copies');
+  // Without B's second meeting with C, B's one encounter has decayed to
+  // e^(-730/3600) = 0.816 (6069), below A's 7246: A keeps its copies.
+  const one = await run(trace.split('\n').filter((l) => !l.startsWith('700 ') && !l.startsWith('710 CONN B')).join('\n'), 'encounter-spray');
+  t.equal(one.metrics.delivered, 0, 'B less connected than A: nothing handed over');
+  t.equal(one.metrics.relayed, 0);
 });
 
 t.test('sender and recipient meet: every strategy hands over directly, with no overhead', async (t) => {
