@@ -31,6 +31,8 @@ t.test('trace tells where a message went; the outbox says why things wait', asyn
 t.test('trace of a delivered and read message, on both sides', async (t) => {
   const [a, b] = await connectedPair(t);
   await a.messenger.addContact(b.messenger.identity().id);
+  // From a non-contact it would be a request, which is never read.
+  await b.messenger.addContact(a.messenger.identity().id);
   const delivered = nextEvent(a.messenger, 'messageStateChanged', (s) => s.state === 'delivered');
   const id = await a.messenger.send(b.messenger.identity().id, 'trace me');
   await delivered;
