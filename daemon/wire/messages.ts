@@ -25,6 +25,8 @@ export type IdentitySecrets = satchel.v1.IIdentitySecrets;
 export type GroupOp = satchel.v1.IGroupOp;
 export type GroupMessage = satchel.v1.IGroupMessage;
 export type GroupKey = satchel.v1.IGroupKey;
+export type SchoolCertificate = satchel.v1.ISchoolCertificate;
+export type SchoolRevocation = satchel.v1.ISchoolRevocation;
 export const GroupOpKind = satchel.v1.GroupOpKind;
 
 export const WIRE_VERSION = 1;
@@ -72,3 +74,7 @@ export const encodeGroupOp = (m: GroupOp): Uint8Array => pb.GroupOp.encode(m).fi
 export const decodeGroupOp = (b: Uint8Array): GroupOp => decodeWith(pb.GroupOp, b, MAX_FRAME_BYTES, 'group op');
 export const encodeGroupMessage = (m: GroupMessage): Uint8Array => pb.GroupMessage.encode(m).finish();
 export const decodeGroupMessage = (b: Uint8Array): GroupMessage => decodeWith(pb.GroupMessage, b, MAX_FRAME_BYTES, 'group message');
+export const encodeSchoolCertificate = (m: SchoolCertificate): Uint8Array => pb.SchoolCertificate.encode(m).finish();
+export const decodeSchoolCertificate = (b: Uint8Array): SchoolCertificate => decodeWith(pb.SchoolCertificate, b, MAX_FRAME_BYTES, 'school certificate');
+export const encodeSchoolRevocation = (m: SchoolRevocation): Uint8Array => pb.SchoolRevocation.encode(m).finish();
+export const decodeSchoolRevocation = (b: Uint8Array): SchoolRevocation => decodeWith(pb.SchoolRevocation, b, MAX_FRAME_BYTES, 'school revocation');

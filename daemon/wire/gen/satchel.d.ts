@@ -44,6 +44,8 @@ export namespace satchel {
             reconcile?: (satchel.v1.IReconcile|null);
             proofs?: (satchel.v1.IDeliveryProof[]|null);
             route?: (satchel.v1.IRouteInfo|null);
+            certificates?: (satchel.v1.ISchoolCertificate[]|null);
+            revocations?: (satchel.v1.ISchoolRevocation[]|null);
         }
 
         class Frame implements IFrame {
@@ -57,6 +59,8 @@ export namespace satchel {
             public reconcile?: (satchel.v1.IReconcile|null);
             public proofs: satchel.v1.IDeliveryProof[];
             public route?: (satchel.v1.IRouteInfo|null);
+            public certificates: satchel.v1.ISchoolCertificate[];
+            public revocations: satchel.v1.ISchoolRevocation[];
             public static encode(message: satchel.v1.IFrame, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.Frame;
         }
@@ -384,6 +388,48 @@ export namespace satchel {
             public key: Uint8Array;
             public static encode(message: satchel.v1.IGroupKey, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.GroupKey;
+        }
+
+        interface ISchoolCertificate {
+            school?: (Uint8Array|null);
+            userKey?: (Uint8Array|null);
+            displayName?: (string|null);
+            className?: (string|null);
+            validFromS?: (number|null);
+            validUntilS?: (number|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class SchoolCertificate implements ISchoolCertificate {
+            constructor(properties?: satchel.v1.ISchoolCertificate);
+            public school: Uint8Array;
+            public userKey: Uint8Array;
+            public displayName: string;
+            public className: string;
+            public validFromS: number;
+            public validUntilS: number;
+            public signature: Uint8Array;
+            public static encode(message: satchel.v1.ISchoolCertificate, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.SchoolCertificate;
+        }
+
+        interface ISchoolRevocation {
+            school?: (Uint8Array|null);
+            certificates?: (Uint8Array[]|null);
+            userKeys?: (Uint8Array[]|null);
+            issuedS?: (number|null);
+            signature?: (Uint8Array|null);
+        }
+
+        class SchoolRevocation implements ISchoolRevocation {
+            constructor(properties?: satchel.v1.ISchoolRevocation);
+            public school: Uint8Array;
+            public certificates: Uint8Array[];
+            public userKeys: Uint8Array[];
+            public issuedS: number;
+            public signature: Uint8Array;
+            public static encode(message: satchel.v1.ISchoolRevocation, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.SchoolRevocation;
         }
     }
 }

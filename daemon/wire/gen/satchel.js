@@ -314,6 +314,8 @@ export const satchel = $root.satchel = (() => {
              * @property {satchel.v1.IReconcile|null} [reconcile] Frame reconcile
              * @property {Array.<satchel.v1.IDeliveryProof>|null} [proofs] Frame proofs
              * @property {satchel.v1.IRouteInfo|null} [route] Frame route
+             * @property {Array.<satchel.v1.ISchoolCertificate>|null} [certificates] Frame certificates
+             * @property {Array.<satchel.v1.ISchoolRevocation>|null} [revocations] Frame revocations
              */
 
             /**
@@ -329,6 +331,8 @@ export const satchel = $root.satchel = (() => {
                 this.stored = [];
                 this.refused = [];
                 this.proofs = [];
+                this.certificates = [];
+                this.revocations = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -408,6 +412,22 @@ export const satchel = $root.satchel = (() => {
             Frame.prototype.route = null;
 
             /**
+             * Frame certificates.
+             * @member {Array.<satchel.v1.ISchoolCertificate>} certificates
+             * @memberof satchel.v1.Frame
+             * @instance
+             */
+            Frame.prototype.certificates = $util.emptyArray;
+
+            /**
+             * Frame revocations.
+             * @member {Array.<satchel.v1.ISchoolRevocation>} revocations
+             * @memberof satchel.v1.Frame
+             * @instance
+             */
+            Frame.prototype.revocations = $util.emptyArray;
+
+            /**
              * Encodes the specified Frame message. Does not implicitly {@link satchel.v1.Frame.verify|verify} messages.
              * @function encode
              * @memberof satchel.v1.Frame
@@ -445,6 +465,12 @@ export const satchel = $root.satchel = (() => {
                         $root.satchel.v1.DeliveryProof.encode(message.proofs[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
                 if (message.route != null && Object.hasOwnProperty.call(message, "route"))
                     $root.satchel.v1.RouteInfo.encode(message.route, writer.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
+                if (message.certificates != null && message.certificates.length)
+                    for (let i = 0; i < message.certificates.length; ++i)
+                        $root.satchel.v1.SchoolCertificate.encode(message.certificates[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
+                if (message.revocations != null && message.revocations.length)
+                    for (let i = 0; i < message.revocations.length; ++i)
+                        $root.satchel.v1.SchoolRevocation.encode(message.revocations[i], writer.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -524,6 +550,18 @@ export const satchel = $root.satchel = (() => {
                         }
                     case 9: {
                             message.route = $root.satchel.v1.RouteInfo.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 10: {
+                            if (!(message.certificates && message.certificates.length))
+                                message.certificates = [];
+                            message.certificates.push($root.satchel.v1.SchoolCertificate.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 11: {
+                            if (!(message.revocations && message.revocations.length))
+                                message.revocations = [];
+                            message.revocations.push($root.satchel.v1.SchoolRevocation.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
                     default:
@@ -3360,6 +3398,378 @@ export const satchel = $root.satchel = (() => {
             };
 
             return GroupKey;
+        })();
+
+        v1.SchoolCertificate = (function() {
+
+            /**
+             * Properties of a SchoolCertificate.
+             * @memberof satchel.v1
+             * @interface ISchoolCertificate
+             * @property {Uint8Array|null} [school] SchoolCertificate school
+             * @property {Uint8Array|null} [userKey] SchoolCertificate userKey
+             * @property {string|null} [displayName] SchoolCertificate displayName
+             * @property {string|null} [className] SchoolCertificate className
+             * @property {number|null} [validFromS] SchoolCertificate validFromS
+             * @property {number|null} [validUntilS] SchoolCertificate validUntilS
+             * @property {Uint8Array|null} [signature] SchoolCertificate signature
+             */
+
+            /**
+             * Constructs a new SchoolCertificate.
+             * @memberof satchel.v1
+             * @classdesc Represents a SchoolCertificate.
+             * @implements ISchoolCertificate
+             * @constructor
+             * @param {satchel.v1.ISchoolCertificate=} [properties] Properties to set
+             */
+            function SchoolCertificate(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * SchoolCertificate school.
+             * @member {Uint8Array} school
+             * @memberof satchel.v1.SchoolCertificate
+             * @instance
+             */
+            SchoolCertificate.prototype.school = $util.newBuffer([]);
+
+            /**
+             * SchoolCertificate userKey.
+             * @member {Uint8Array} userKey
+             * @memberof satchel.v1.SchoolCertificate
+             * @instance
+             */
+            SchoolCertificate.prototype.userKey = $util.newBuffer([]);
+
+            /**
+             * SchoolCertificate displayName.
+             * @member {string} displayName
+             * @memberof satchel.v1.SchoolCertificate
+             * @instance
+             */
+            SchoolCertificate.prototype.displayName = "";
+
+            /**
+             * SchoolCertificate className.
+             * @member {string} className
+             * @memberof satchel.v1.SchoolCertificate
+             * @instance
+             */
+            SchoolCertificate.prototype.className = "";
+
+            /**
+             * SchoolCertificate validFromS.
+             * @member {number} validFromS
+             * @memberof satchel.v1.SchoolCertificate
+             * @instance
+             */
+            SchoolCertificate.prototype.validFromS = 0;
+
+            /**
+             * SchoolCertificate validUntilS.
+             * @member {number} validUntilS
+             * @memberof satchel.v1.SchoolCertificate
+             * @instance
+             */
+            SchoolCertificate.prototype.validUntilS = 0;
+
+            /**
+             * SchoolCertificate signature.
+             * @member {Uint8Array} signature
+             * @memberof satchel.v1.SchoolCertificate
+             * @instance
+             */
+            SchoolCertificate.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Encodes the specified SchoolCertificate message. Does not implicitly {@link satchel.v1.SchoolCertificate.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.SchoolCertificate
+             * @static
+             * @param {satchel.v1.ISchoolCertificate} message SchoolCertificate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SchoolCertificate.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.school != null && Object.hasOwnProperty.call(message, "school"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.school);
+                if (message.userKey != null && Object.hasOwnProperty.call(message, "userKey"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.userKey);
+                if (message.displayName != null && Object.hasOwnProperty.call(message, "displayName"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.displayName);
+                if (message.className != null && Object.hasOwnProperty.call(message, "className"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.className);
+                if (message.validFromS != null && Object.hasOwnProperty.call(message, "validFromS"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.validFromS);
+                if (message.validUntilS != null && Object.hasOwnProperty.call(message, "validUntilS"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.validUntilS);
+                if (message.signature != null && Object.hasOwnProperty.call(message, "signature"))
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.signature);
+                return writer;
+            };
+
+            /**
+             * Decodes a SchoolCertificate message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.SchoolCertificate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.SchoolCertificate} SchoolCertificate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SchoolCertificate.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.SchoolCertificate();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.school = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.userKey = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.displayName = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            message.className = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            message.validFromS = reader.uint32();
+                            break;
+                        }
+                    case 6: {
+                            message.validUntilS = reader.uint32();
+                            break;
+                        }
+                    case 7: {
+                            message.signature = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return SchoolCertificate;
+        })();
+
+        v1.SchoolRevocation = (function() {
+
+            /**
+             * Properties of a SchoolRevocation.
+             * @memberof satchel.v1
+             * @interface ISchoolRevocation
+             * @property {Uint8Array|null} [school] SchoolRevocation school
+             * @property {Array.<Uint8Array>|null} [certificates] SchoolRevocation certificates
+             * @property {Array.<Uint8Array>|null} [userKeys] SchoolRevocation userKeys
+             * @property {number|null} [issuedS] SchoolRevocation issuedS
+             * @property {Uint8Array|null} [signature] SchoolRevocation signature
+             */
+
+            /**
+             * Constructs a new SchoolRevocation.
+             * @memberof satchel.v1
+             * @classdesc Represents a SchoolRevocation.
+             * @implements ISchoolRevocation
+             * @constructor
+             * @param {satchel.v1.ISchoolRevocation=} [properties] Properties to set
+             */
+            function SchoolRevocation(properties) {
+                this.certificates = [];
+                this.userKeys = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * SchoolRevocation school.
+             * @member {Uint8Array} school
+             * @memberof satchel.v1.SchoolRevocation
+             * @instance
+             */
+            SchoolRevocation.prototype.school = $util.newBuffer([]);
+
+            /**
+             * SchoolRevocation certificates.
+             * @member {Array.<Uint8Array>} certificates
+             * @memberof satchel.v1.SchoolRevocation
+             * @instance
+             */
+            SchoolRevocation.prototype.certificates = $util.emptyArray;
+
+            /**
+             * SchoolRevocation userKeys.
+             * @member {Array.<Uint8Array>} userKeys
+             * @memberof satchel.v1.SchoolRevocation
+             * @instance
+             */
+            SchoolRevocation.prototype.userKeys = $util.emptyArray;
+
+            /**
+             * SchoolRevocation issuedS.
+             * @member {number} issuedS
+             * @memberof satchel.v1.SchoolRevocation
+             * @instance
+             */
+            SchoolRevocation.prototype.issuedS = 0;
+
+            /**
+             * SchoolRevocation signature.
+             * @member {Uint8Array} signature
+             * @memberof satchel.v1.SchoolRevocation
+             * @instance
+             */
+            SchoolRevocation.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Encodes the specified SchoolRevocation message. Does not implicitly {@link satchel.v1.SchoolRevocation.verify|verify} messages.
+             * @function encode
+             * @memberof satchel.v1.SchoolRevocation
+             * @static
+             * @param {satchel.v1.ISchoolRevocation} message SchoolRevocation message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SchoolRevocation.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.school != null && Object.hasOwnProperty.call(message, "school"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.school);
+                if (message.certificates != null && message.certificates.length)
+                    for (let i = 0; i < message.certificates.length; ++i)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.certificates[i]);
+                if (message.userKeys != null && message.userKeys.length)
+                    for (let i = 0; i < message.userKeys.length; ++i)
+                        writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.userKeys[i]);
+                if (message.issuedS != null && Object.hasOwnProperty.call(message, "issuedS"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.issuedS);
+                if (message.signature != null && Object.hasOwnProperty.call(message, "signature"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.signature);
+                return writer;
+            };
+
+            /**
+             * Decodes a SchoolRevocation message from the specified reader or buffer.
+             * @function decode
+             * @memberof satchel.v1.SchoolRevocation
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {satchel.v1.SchoolRevocation} SchoolRevocation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SchoolRevocation.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.satchel.v1.SchoolRevocation();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.school = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            if (!(message.certificates && message.certificates.length))
+                                message.certificates = [];
+                            message.certificates.push(reader.bytes());
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.userKeys && message.userKeys.length))
+                                message.userKeys = [];
+                            message.userKeys.push(reader.bytes());
+                            break;
+                        }
+                    case 4: {
+                            message.issuedS = reader.uint32();
+                            break;
+                        }
+                    case 5: {
+                            message.signature = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            return SchoolRevocation;
         })();
 
         return v1;
