@@ -6,6 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LogLevel } from './util/log.js';
+import { SatchelError } from './errors/satchel-error.js';
 import { defaultConfig, type Config } from './config/schema.js';
 
 /** Listen on every address, IPv6 and (mapped) IPv4. */
@@ -43,6 +44,8 @@ export interface DaemonOptions {
   routingOptions: Record<string, number>;
   relayPoint: boolean;
   place: string;
+  /** School public keys (64 hex digits each) whose certificates are shown as vouched; empty = none. */
+  schoolKeys: string[];
   /** The file the configuration came from; empty when built-in defaults only. */
   configPath: string;
   config: Config;
@@ -70,6 +73,7 @@ export function optionsFromConfig(config: Config, configPath = '', env: NodeJS.P
     carryQuotaBytes: num('store.carry_quota_bytes'), carrySourceShareBytes: num('store.carry_source_share_bytes'),
     proofQuotaBytes: num('store.proof_quota_bytes'), routing: str('routing.strategy'),
     routingOptions: routingOptions(str('routing.strategy'), num), relayPoint: flag('relay.enabled'), place: str('relay.place'),
+    schoolKeys: schoolKeyList(str('school.keys')),
     configPath, config: { ...config, 'store.dir': str('store.dir') || defaultStateDir(env) },
   };
   if (str('discovery.interface') !== '') opts.interface = str('discovery.interface');
@@ -79,6 +83,15 @@ export function optionsFromConfig(config: Config, configPath = '', env: NodeJS.P
 /** SSIDs are compared exactly; blanks around commas are the list's, not the names'. */
 export function ssidList(text: string): string[] {
   return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+/** `school.keys`: a wrong key is a configuration error at start, not a silently untrusted school. */
+export function schoolKeyList(text: string): string[] {
+  const keys = [...new Set(text.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== ''))];
+  for (const k of keys) {
+    if (!/^[0-9a-f]{64}$/.test(k)) throw SatchelError.config('school.keys', `"${k.slice(0, 80)}" is not 64 hex digits`);
+  }
+  return keys;
 }
 
 /** Only the chosen strategy's own knobs: createStrategy refuses another strategy's options. */

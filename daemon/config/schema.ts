@@ -57,6 +57,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'routing.prophet_time_unit_s', kind: 'integer', default: DEFAULT_TIME_UNIT_MS / 1000, min: 1, max: 7 * 24 * 3600, doc: 'prophet and prophet-spray: seconds per time unit of predictability ageing (RFC 6693 leaves the unit to the network)' },
   { key: 'relay.enabled', kind: 'boolean', default: false, doc: 'act as a relay point: carry more, take everything within quotas, announce itself to neighbours' },
   { key: 'relay.place', kind: 'string', default: '', doc: 'the place this relay point serves (a village or school name); empty on laptops' },
+  { key: 'school.keys', kind: 'string', default: '', doc: 'comma-separated Ed25519 public keys (64 hex digits each) of the schools whose certificates this laptop shows as vouched; set when imaging; empty = none' },
   { key: 'log.level', kind: 'choice', default: 'info', choices: LOG_LEVELS, doc: 'error, warn, info or debug' },
 ];
 
