@@ -18,7 +18,7 @@ import { checkRevocation, type CheckedRevocation, type RevocationRejection } fro
 import { isSchoolKeys, type SchoolKeys } from './school-keys.js';
 import { isExpired } from './validity.js';
 
-/** Certificates kept, default: a large school's children with room for reissues (about 1 MB at 220 bytes each). */
+/** Certificates kept, default: a large school's children with room for reissues (about 0.6 MB at about 140 bytes each). */
 export const DEFAULT_MAX_CERTIFICATES = 4096;
 /** Revoked certificate ids plus user keys kept, default (about 0.5 MB). */
 export const DEFAULT_MAX_REVOKED_ENTRIES = 16384;

@@ -17,7 +17,7 @@ import { SCHOOL_DOMAIN } from './school-domain.js';
 import { isSchoolKeys, verifiedBy, type SchoolKeys } from './school-keys.js';
 import { isExpired } from './validity.js';
 
-/** Largest encoded certificate taken from anywhere, in bytes (a full one is about 220). */
+/** Largest encoded certificate taken from anywhere, in bytes (a typical one is about 140). */
 export const MAX_CERTIFICATE_BYTES = 512;
 
 export interface CertificateFields {
