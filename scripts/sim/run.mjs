@@ -3,22 +3,27 @@
  * Runs satchel's real routing, sync and store on a contact trace and a
  * message workload in the ONE simulator's external events format.
  *
- *   node scripts/sim/run.mjs --contacts FILE --messages FILE [--strategy NAME]
- *        [--buffer BYTES] [--bandwidth BYTES_PER_S] [--seed N] [--end S]
- *        [--lifetime S] [--copies N] [--routing-options JSON]
+ *   node scripts/sim/run.mjs [--contacts FILE --messages FILE [--hosts FILE]]
+ *        [--strategy NAME] [--buffer BYTES] [--bandwidth BYTES_PER_S] [--seed N]
+ *        [--end S] [--lifetime S] [--copies N] [--routing-options JSON]
  *        [--relay-points HOST=PLACE,...] [--json] [--quiet]
  *
- * --contacts and --messages may name the same file (a trace holding both).
- * Progress goes to stderr; the table (or with --json one JSON object) to stdout.
+ * Without --contacts and --messages it runs the standard scenario: the
+ * school village with the generator's defaults (3 villages, 3 days, texts),
+ * its school servers and bus as relay points, and satchel's default
+ * strategy; `npm run sim` does that. --contacts and --messages may name the
+ * same file (a trace holding both); --hosts reads the relay points from a
+ * hosts.json written by generate.mjs. Progress goes to stderr; the table
+ * (or with --json one JSON object) to stdout.
  * Exit status: 0 done, 2 bad arguments or input, 1 anything else.
  */
 import { readFileSync } from 'node:fs';
 import { ensureBuilt, importDist } from '../bench/lib/common.mjs';
 
-const USAGE = 'usage: run.mjs --contacts FILE --messages FILE [--strategy NAME] [--buffer BYTES] [--bandwidth B/s] [--seed N] [--end S] [--lifetime S] [--copies N] [--routing-options JSON] [--relay-points HOST=PLACE,...] [--json] [--quiet]';
+const USAGE = 'usage: run.mjs [--contacts FILE --messages FILE [--hosts FILE]] [--strategy NAME] [--buffer BYTES] [--bandwidth B/s] [--seed N] [--end S] [--lifetime S] [--copies N] [--routing-options JSON] [--relay-points HOST=PLACE,...] [--json] [--quiet]';
 /** Largest input file read, in bytes. */
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
-const NEEDED = ['daemon/sim/engine.js', 'daemon/sim/one-events.js', 'daemon/sim/result-table.js'];
+const NEEDED = ['daemon/sim/engine.js', 'daemon/sim/one-events.js', 'daemon/sim/result-table.js', 'daemon/routing/index.js', 'daemon/sim/scenario/index.js'];
 
 class UsageError extends Error {}
 
@@ -33,7 +38,7 @@ const integer = (name) => (v) => {
   return n;
 };
 const VALUED = {
-  contacts: String, messages: String, strategy: String, buffer: positive('buffer'), bandwidth: positive('bandwidth'),
+  contacts: String, messages: String, hosts: String, strategy: String, buffer: positive('buffer'), bandwidth: positive('bandwidth'),
   seed: integer('seed'), end: positive('end'), lifetime: positive('lifetime'), copies: integer('copies'),
   'routing-options': (v) => {
     try {
@@ -51,7 +56,7 @@ const VALUED = {
 };
 
 export function parseRunArgs(argv) {
-  const o = { json: false, quiet: false, strategy: 'epidemic', seed: 1 };
+  const o = { json: false, quiet: false, seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') o.json = true;
@@ -67,7 +72,8 @@ export function parseRunArgs(argv) {
       throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
     }
   }
-  if (!o.help && (o.contacts === undefined || o.messages === undefined)) throw new UsageError('--contacts and --messages are needed');
+  if (!o.help && (o.contacts === undefined) !== (o.messages === undefined)) throw new UsageError('--contacts and --messages go together (neither: the standard scenario)');
+  if (o.hosts !== undefined && o.contacts === undefined) throw new UsageError('--hosts goes with --contacts and --messages');
   return o;
 }
 
@@ -75,6 +81,12 @@ function readInput(path) {
   const text = readFileSync(path, 'utf8');
   if (text.length > MAX_INPUT_BYTES) throw new UsageError(`${path} is larger than ${MAX_INPUT_BYTES} bytes`);
   return text;
+}
+
+function readHosts(path) {
+  const hosts = JSON.parse(readInput(path))?.hosts;
+  if (!Array.isArray(hosts)) throw new UsageError(`${path} has no "hosts" list (a hosts.json from generate.mjs)`);
+  return hosts;
 }
 
 function progressLine(p, startedMs) {
@@ -97,15 +109,25 @@ async function main() {
     return 0;
   }
   ensureBuilt(NEEDED);
-  const [{ runSimulation }, { parseOneEvents, mergeOneEvents }, { formatResultTable }] = await Promise.all(NEEDED.map(importDist));
+  const [{ runSimulation }, { parseOneEvents, mergeOneEvents }, { formatResultTable }, { DEFAULT_STRATEGY }, scenario] = await Promise.all(NEEDED.map(importDist));
   let events;
+  let relayPoints = o['relay-points'];
   try {
-    const contacts = parseOneEvents(readInput(o.contacts), o.contacts);
-    events = o.messages === o.contacts ? contacts : mergeOneEvents(contacts, parseOneEvents(readInput(o.messages), o.messages));
+    if (o.contacts === undefined) {
+      const s = scenario.generateSchoolVillage({ seed: o.seed });
+      events = mergeOneEvents(parseOneEvents(scenario.contactLines(s.contacts), 'standard scenario'), parseOneEvents(scenario.messageLines(s.messages), 'standard scenario'));
+      relayPoints ??= scenario.relayPointMap(s.hosts);
+      if (!o.quiet) process.stderr.write(`standard scenario: school village, seed ${o.seed}: ${s.hosts.length} hosts, ${s.messages.length} messages\n`);
+    } else {
+      const contacts = parseOneEvents(readInput(o.contacts), o.contacts);
+      events = o.messages === o.contacts ? contacts : mergeOneEvents(contacts, parseOneEvents(readInput(o.messages), o.messages));
+      if (o.hosts !== undefined) relayPoints ??= scenario.relayPointMap(readHosts(o.hosts));
+    }
   } catch (err) {
     process.stderr.write(`${err.message}\n`);
     return 2;
   }
+  o.strategy ??= DEFAULT_STRATEGY;
   const routingOptions = { ...(o['routing-options'] ?? {}), ...(o.copies !== undefined ? { copies: o.copies } : {}) };
   const started = performance.now();
   const tty = process.stderr.isTTY === true;
@@ -116,7 +138,7 @@ async function main() {
     ...(o.bandwidth !== undefined ? { bandwidthBytesPerS: o.bandwidth } : {}),
     ...(o.end !== undefined ? { endS: o.end } : {}),
     ...(o.lifetime !== undefined ? { lifetimeS: o.lifetime } : {}),
-    ...(o['relay-points'] !== undefined ? { relayPoints: o['relay-points'] } : {}),
+    ...(relayPoints !== undefined ? { relayPoints } : {}),
     ...(o.quiet ? {} : {
       progressIntervalMs: tty ? 500 : 10_000,
       onProgress: (p) => process.stderr.write(tty ? `\r${progressLine(p, started)}\x1b[K` : `${progressLine(p, started)}\n`),

@@ -27,3 +27,22 @@ export function messageLines(events: readonly GeneratedMessage[]): string {
 export function hostMapJson(params: SchoolVillageParams, hosts: readonly HostInfo[]): string {
   return `${JSON.stringify({ scenario: 'school-village', params, hostCount: hosts.length, hosts }, null, 2)}\n`;
 }
+
+/**
+ * The relay points of a scenario as the simulator takes them (host →
+ * place): each school server serves its village ("v0", "v1", ...), and the
+ * mule is a relay point with no place of its own. Hosts read back from
+ * hosts.json are plain objects, so anything that is not a host entry is
+ * skipped rather than trusted.
+ */
+export function relayPointMap(hosts: readonly unknown[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of hosts) {
+    if (typeof h !== 'object' || h === null) continue;
+    const { host, role, village } = h as Record<string, unknown>;
+    if (!Number.isSafeInteger(host)) continue;
+    if (role === 'relay' && Number.isSafeInteger(village)) out[String(host)] = `v${String(village)}`;
+    else if (role === 'mule') out[String(host)] = '';
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
  */
 import t from 'tap';
 import { parseOneEvents } from '../../../daemon/sim/one-events.js';
-import { contactLines, generateSchoolVillage, messageLines } from '../../../daemon/sim/scenario/index.js';
+import { contactLines, generateSchoolVillage, hostMapJson, messageLines, relayPointMap } from '../../../daemon/sim/scenario/index.js';
 
 t.test('generated contacts and messages parse with the simulator reader, unchanged', async (t) => {
   for (const sizeProfile of ['text', 'drawing'] as const) {
@@ -16,4 +16,17 @@ t.test('generated contacts and messages parse with the simulator reader, unchang
     t.same(messages.messages, s.messages.map((m) => ({ timeS: m.timeS, id: m.id, from: String(m.from), to: String(m.to), sizeBytes: m.sizeBytes })));
     t.equal(contacts.hosts.length, s.hosts.length, `${sizeProfile}: every host meets someone`);
   }
+});
+
+t.test('relay points from the host map: each server serves its village, the mule none', async (t) => {
+  const s = generateSchoolVillage({ seed: 1, villages: 2, days: 1 });
+  const fromJson = JSON.parse(hostMapJson(s.params, s.hosts)) as { hosts: unknown[] };
+  const map = relayPointMap(fromJson.hosts);
+  const servers = s.hosts.filter((h) => h.role === 'relay');
+  t.equal(servers.length, 2);
+  for (const h of servers) t.equal(map[String(h.host)], `v${h.village}`);
+  const mule = s.hosts.find((h) => h.role === 'mule');
+  t.equal(map[String(mule?.host)], '', 'the mule: a relay point with no place');
+  t.equal(Object.keys(map).length, 3, 'nobody else');
+  t.same(relayPointMap([null, 'x', { host: 'a', role: 'relay', village: 1 }, { host: 3, role: 'relay' }, { host: 4, role: 'child', village: 0 }]), {}, 'junk is skipped');
 });
