@@ -26,7 +26,7 @@ t.test('every mistake names the key, the line and the problem', async (t) => {
     ['[discovery]\nbeacon = maybe\n', /discovery\.beacon: must be true or false/],
     ['[discovery]\nbeacn = true\n', /discovery\.beacn: unknown key \(test line 2\); known keys in \[discovery\]: beacon, interface/],
     ['[radio]\n', /radio: unknown section \(test line 1\)/],
-    ['[routing]\nstrategy = flood\n', /routing\.strategy: must be one of direct, epidemic, spray-and-wait, prophet, prophet-spray, got "flood"/],
+    ['[routing]\nstrategy = flood\n', /routing\.strategy: must be one of direct, epidemic, spray-and-wait, prophet, prophet-spray, encounter-spray, got "flood"/],
     ['[log]\nlevel = info\nlevel = debug\n', /log\.level: set twice \(test line 3\)/],
     ['[log]\nthis is not a setting\n', /cannot read "this is not a setting"/],
     ['level = info\n', /level: unknown key/],
