@@ -2,11 +2,13 @@
  * Relay-point routing wrapped around any strategy. Relay points (a school
  * server, a teacher's laptop, a laptop on the bus) announce themselves, the
  * place they serve, their distance vector to other places and the users they
- * met. A message whose recipient is known to be at another place goes to a
- * neighbouring relay point that serves that place or is closer to it than
- * we are; a message whose recipient nobody has placed goes up to the
- * relay points, as a letter to the post office (postOffice() below);
- * everything else is left to the wrapped strategy.
+ * met. Relay points work as post offices: a laptop gives a message to the
+ * relay point of the recipient's place when it meets it, here or elsewhere,
+ * since that relay point meets the recipient whenever it comes by; a
+ * message for another place goes to a neighbouring relay point that serves
+ * that place or is closer to it than we are; a message whose recipient
+ * nobody has placed goes up to the relay points (postOffice() below).
+ * Everything else is left to the wrapped strategy.
  *
  * Every node runs the wrapper: a laptop learns from relay points where
  * users are and hands them messages for other places; only relay points
@@ -168,12 +170,15 @@ export function withRelayPoints(base: RoutingStrategy, options?: RelayPointOptio
       const relay = peers.get(peer.nodeId);
       if (relay !== undefined && peer.userId !== msg.to) {
         const target = table.directory.placeOf(msg.to, nowMs);
-        if (target !== undefined && target !== herePlace(nowMs)) {
+        if (target === undefined) {
+          if (postOffice(relay)) return handOff(msg);
+        } else if (!relayPoint && relay.place === target) {
+          // The recipient's own relay point meets it whenever it comes by (at school, twice a day).
+          return handOff(msg);
+        } else if (target !== herePlace(nowMs)) {
           const theirs = relay.place === target ? 0 : relay.places.get(target) ?? PLACE_UNREACHABLE;
           const ours = relayPoint ? table.distanceTo(target, nowMs) : PLACE_UNREACHABLE;
           if (theirs < PLACE_UNREACHABLE && theirs < ours) return handOff(msg);
-        } else if (target === undefined && postOffice(relay)) {
-          return handOff(msg);
         }
       }
       return base.decide(msg, peer, nowMs);

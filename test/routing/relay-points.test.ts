@@ -58,7 +58,8 @@ t.test("a laptop hands a message for another place to a relay point that can get
   laptop.met(bus, announce(undefined, [['Beta', 16]]), T0 + DAY + 1);
   t.notOk(laptop.decide(msg, bus, T0 + DAY + 1).give, 'not once the bus has lost its way there');
   laptop.met(serverB, announce('Beta', []), T0 + DAY + 2);
-  t.ok(laptop.decide(msg, serverB, T0 + DAY + 2).give === false, 'back in Beta: the recipient is local, the wrapped strategy decides');
+  t.ok(laptop.decide(msg, serverB, T0 + DAY + 2).give, "back in Beta: Beta's server is the kid's own post office");
+  t.notOk(laptop.decide(msg, classmate, T0 + DAY + 2).give, 'a classmate in Beta is left to the wrapped strategy');
 });
 
 t.test('a message for a recipient at no known place goes to the post office: a place\'s relay point, then a travelling one', async (t) => {
@@ -70,13 +71,16 @@ t.test('a message for a recipient at no known place goes to the post office: a p
   t.same(laptop.decide(nowhere, serverA, T0), { give: true, copiesGiven: 0, copiesKept: 0 }, 'a laptop gives it to the server of a place');
   t.notOk(laptop.decide(nowhere, bus, T0).give, 'not to the bus straight away: the wrapped strategy decides');
   t.notOk(laptop.decide(nowhere, classmate, T0).give, 'nor to a laptop');
-  t.notOk(laptop.decide(held({ to: id(0x12) }), serverA, T0).give, 'a user the server listed here is local: the wrapped strategy decides');
+  t.same(laptop.decide(held({ to: id(0x12) }), serverA, T0), { give: true, copiesGiven: 0, copiesKept: 0 }, 'a user the server listed here: to the server, which meets it whenever it comes by');
+  t.notOk(laptop.decide(held({ to: id(0x12) }), bus, T0).give, 'not to the bus: the wrapped strategy decides');
 
   const server = withRelayPoints(createDirect(), { relayPoint: true, place: 'Alpha' });
   server.met(bus, announce(undefined, [['Beta', 1]]), T0);
   server.met(serverB, announce('Beta', []), T0);
   t.ok(server.decide(nowhere, bus, T0).give, 'the server of a place gives it to the bus, which meets every place');
   t.notOk(server.decide(nowhere, serverB, T0).give, 'not sideways to the server of another place');
+  server.met(classmate, undefined, T0);
+  t.notOk(server.decide(held({ to: id(0x12) }), bus, T0).give, 'a server keeps mail for its own users: they come by');
 
   const mule = withRelayPoints(createDirect(), { relayPoint: true });
   mule.met(serverA, announce('Alpha', []), T0);
