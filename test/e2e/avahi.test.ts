@@ -67,7 +67,7 @@ t.test('with the beacon off, two laptops meet through Avahi and exchange a messa
   }
   for (const l of [room.a, room.b]) t.ok(l.countLogs(/published through Avahi/) >= 1, `${l.name} published itself`);
 
-  await appA.addContact(meB.id);
+  await Promise.all([appA.addContact(meB.id), appB.addContact(meA.id)]);
   const fromB = appB.signals.length;
   const id = await appA.send(meB.id, 'found you through Avahi');
   const got = await appB.waitSignal((s) => s.member === 'MessageReceived', 'B: MessageReceived', 15_000, fromB)

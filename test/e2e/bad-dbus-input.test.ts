@@ -113,6 +113,8 @@ t.test('bad calls get named errors, store nothing, and the daemon carries on', a
   t.match(await A.app.status(), { pid: p.a.pid }, 'GetStatus answers');
 
   // A good message still goes through: exactly the largest allowed, in two-byte characters.
+  // B adds A now: a stranger's message would wait in B's requests.
+  await B.app.addContact(A.me.id);
   const text = 'é'.repeat(MAX_TEXT_BYTES / 2);
   const id = await A.app.send(B.me.id, text);
   await reachesState(A, B.me.id, id, 'delivered', 15_000, p.a, p.b);

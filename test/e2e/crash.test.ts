@@ -21,6 +21,8 @@ t.test('the sender crashes right after Send returns, with the recipient away', a
   const p = await startPair(t);
   const { A, B } = p;
   await A.app.addContact(B.me.id);
+  // B has A as a contact too: a stranger's message would wait in B's requests.
+  await B.app.addContact(A.me.id);
   t.same(await p.b.stop(), { code: 0, signal: null }, 'B goes away cleanly');
   await waitFor(async () => !(await A.app.neighbours()).some((n) => n.id === B.me.id), 'A to notice B left', 15_000);
 
@@ -54,6 +56,8 @@ t.test('the recipient crashes while taking a burst of messages: each arrives onc
   const p = await startPair(t);
   const { A, B } = p;
   await A.app.addContact(B.me.id);
+  // B has A as a contact too: a stranger's message would wait in B's requests.
+  await B.app.addContact(A.me.id);
 
   // Queue the burst while B is away, so it is handed over in one go when B is back.
   t.same(await p.b.stop(), { code: 0, signal: null });

@@ -208,6 +208,8 @@ t.test('a hostile neighbour cannot make B show, lose or misattribute anything', 
   });
 
   t.test('a replayed envelope is shown once; a replayed frame ends the session', async (t) => {
+    // B adds the laptop that came near as a contact: a stranger's message would be a request, not shown.
+    await B.app.addContact(mallory.userId);
     const base = await B.app.counters();
     const fromB = B.app.signals.length;
     const sealed = await m.must({ cmd: 'seal', name: 'valid', sealer: 'mallory', recipient: 'peer:m1', text: 'hello, I am Mallory' });

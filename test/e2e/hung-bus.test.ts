@@ -16,6 +16,8 @@ t.test('SIGTERM stops satcheld while its bus hangs, and the outbox survives', as
   const p = await startPair(t);
   const { A, B } = p;
   await A.app.addContact(B.me.id);
+  // B has A as a contact too: a stranger's message would wait in B's requests.
+  await B.app.addContact(A.me.id);
   t.same(await p.b.stop(), { code: 0, signal: null }, 'B goes away cleanly');
   const id = await A.app.send(B.me.id, 'sent before the bus hung');
 

@@ -25,6 +25,8 @@ t.test('a message for an absent classmate waits, then arrives exactly once', asy
   const p = await startPair(t);
   const { A, B } = p;
   await A.app.addContact(B.me.id);
+  // B has A as a contact too: a stranger's message would wait in B's requests.
+  await B.app.addContact(A.me.id);
 
   // B's laptop goes away.
   const goneFrom = A.app.signals.length;
@@ -79,6 +81,8 @@ t.test('classmates walk out of radio range without a goodbye, and come back', as
   const p = await startPair(t);
   const { A, B } = p;
   await A.app.addContact(B.me.id);
+  // B has A as a contact too: a stranger's message would wait in B's requests.
+  await B.app.addContact(A.me.id);
   // Each has heard the other's beacons, so each knows the other is near.
   await waitFor(async () => ((await A.app.counters())['beacon.received'] ?? 0) > 0 && ((await B.app.counters())['beacon.received'] ?? 0) > 0,
     'both to hear a beacon', MEET_WAIT_MS);

@@ -47,6 +47,9 @@ t.test('talk to my neighbour: send, deliver, read, with every state on both side
   t.same((await A.app.contacts()).map((c) => c.id), [B.me.id]);
   t.equal((await A.app.neighbours()).find((n) => n.id === B.me.id)?.is_contact, true, 'B now shows as a contact in A\'s neighbour list');
 
+  // And B adds A: a message from someone B has not added would wait in B's requests.
+  await B.app.addContact(A.me.id);
+
   const fromB = B.app.signals.length;
   const fromA = A.app.signals.length;
   const t0 = Date.now();
@@ -107,7 +110,6 @@ t.test('talk to my neighbour: send, deliver, read, with every state on both side
 
   // A reply goes the other way over the same link, shown as from B.
   const fromA3 = A.app.signals.length;
-  await B.app.addContact(A.me.id);
   const reply = await B.app.send(A.me.id, 'hello back from B');
   const back = await A.app.waitSignal((s) => s.member === 'MessageReceived', 'A: MessageReceived (reply)', 15_000, fromA3);
   t.match(back.args[0], { id: reply, contact_id: B.me.id, direction: 'in', text: 'hello back from B' });
@@ -125,6 +127,7 @@ t.test('names chosen on one laptop are what the other laptop shows', async (t) =
   await A.app.setDisplayName('Amira');
   await B.app.setDisplayName('Bongani');
   await A.app.addContact(B.me.id);
+  await B.app.addContact(A.me.id);
   const id = await A.app.send(B.me.id, 'hi, it is Amira');
   await reachesState(A, B.me.id, id, 'delivered', 15_000, p.a, p.b);
 

@@ -44,6 +44,8 @@ t.test('suspend while messages move: none lost or half-shown, the lock released;
   await waitFor(async () => (await logind.inhibitors()).some((i) => i.who === INHIBIT_WHO && i.pid === p.a.pid),
     'A\'s daemon to hold a delay lock', 10_000, explain);
   await A.app.addContact(B.me.id);
+  // B has A as a contact too: a stranger's message would wait in B's requests.
+  await B.app.addContact(A.me.id);
 
   // The burst: many Sends at a time (the activity's calls are asynchronous;
   // the bus allows 128 pending replies per connection), so A is still taking

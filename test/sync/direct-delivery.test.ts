@@ -10,11 +10,13 @@ async function pair(t: Test): Promise<[CoreNode, CoreNode]> {
   return [a, b];
 }
 
+/** The two meet and add each other: a message from someone not added waits in the requests area. */
 async function befriend(a: CoreNode, b: CoreNode): Promise<void> {
-  const up = nextEvent(a.messenger, 'neighbourAppeared');
+  const up = Promise.all([nextEvent(a.messenger, 'neighbourAppeared'), nextEvent(b.messenger, 'neighbourAppeared')]);
   meet(a, b);
   await up;
   await a.messenger.addContact(b.messenger.identity().id);
+  await b.messenger.addContact(a.messenger.identity().id);
 }
 
 t.test('a message reaches the neighbour, authenticated, and its states go sent, delivered, read', async (t) => {
