@@ -25,6 +25,7 @@
  *   node scripts/bench/group-overhead.mjs [--quick] [--json]
  */
 import { ensureBuilt, importDist, median, report, round, runMain } from './lib/common.mjs';
+import { varintBytes } from './lib/varint.mjs';
 
 const SIZES = [5, 30, 200];
 const BODY_BYTES = 60;
@@ -38,15 +39,6 @@ const NEEDED = [
   'daemon/crypto/seal.js', 'daemon/crypto/keys.js', 'daemon/wire/messages.js', 'daemon/messenger/lifetime.js',
   'daemon/util/random.js',
 ];
-
-const varintBytes = (n) => {
-  let len = 1;
-  while (n >= 0x80) {
-    n = Math.floor(n / 0x80);
-    len++;
-  }
-  return len;
-};
 
 async function load() {
   const [actions, book, flows, seal, keys, wire, lifetime, random] = await Promise.all(NEEDED.map((p) => importDist(p)));

@@ -20,6 +20,7 @@
  *   node scripts/bench/reconcile.mjs [--quick] [--json]
  */
 import { ensureBuilt, importDist, median, report, runMain } from './lib/common.mjs';
+import { varintBytes } from './lib/varint.mjs';
 
 const IDS_PER_SIDE = 10_000;
 const TRIALS = 15;
@@ -43,15 +44,6 @@ const NEEDED = [
   'daemon/sync/reconcile/reconciler.js', 'daemon/sync/reconcile/id-set.js', 'daemon/wire/messages.js',
   'daemon/util/random.js', 'daemon/transport/frame-cipher.js',
 ];
-
-const varintBytes = (n) => {
-  let len = 1;
-  while (n >= 0x80) {
-    n = Math.floor(n / 0x80);
-    len++;
-  }
-  return len;
-};
 
 async function load() {
   const [reconciler, idSet, wire, random, cipher] = await Promise.all(NEEDED.map((p) => importDist(p)));

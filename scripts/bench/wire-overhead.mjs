@@ -20,6 +20,7 @@
 import { once } from 'node:events';
 import { ensureBuilt, importDist, report, round, runMain } from './lib/common.mjs';
 import { encodeBundle } from './lib/bpv7.mjs';
+import { varintBytes } from './lib/varint.mjs';
 
 const TARGET_SINGLE_OVERHEAD_BYTES = 56;
 const TYPICAL_BODY_BYTES = 60;
@@ -37,15 +38,6 @@ const NEEDED = [
   'daemon/messenger/messenger.js', 'daemon/util/clock.js', 'daemon/util/counters.js', 'daemon/util/log.js',
   'daemon/util/random.js',
 ];
-
-const varintBytes = (n) => {
-  let len = 1;
-  while (n >= 0x80) {
-    n = Math.floor(n / 0x80);
-    len++;
-  }
-  return len;
-};
 
 /** An ASCII text of exactly `n` bytes. */
 const textOfBytes = (n) => SAMPLE_TEXT.repeat(Math.ceil(n / SAMPLE_TEXT.length)).slice(0, n);
