@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     exits(t, r, 0, 'config');
     const v = json<{ config_path: string; config: Record<string, unknown> }>(r);
     t.equal(v.config_path, '');
-    t.match(v.config, { 'store.dir': d.stateDir, 'transport.port': 0, 'discovery.beacon': true, 'log.level': 'info', 'routing.strategy': 'epidemic' });
+    t.match(v.config, { 'store.dir': d.stateDir, 'transport.port': 0, 'discovery.beacon': true, 'log.level': 'info', 'routing.strategy': 'encounter-spray' });
     const human = await cli(['config']);
     t.match(human.stdout, /^configuration file: no file/);
     t.match(human.stdout, /^discovery\.beacon +true$/m);

@@ -6,7 +6,9 @@ import { friends, nodes, together, until } from '../fixtures/meetings.js';
 
 t.test('the configured strategy gets its own knobs and no others', async (t) => {
   const base = defaultConfig();
-  t.same(optionsFromConfig(base).routingOptions, { hopLimit: 8 }, 'epidemic by default, with its hop limit');
+  t.equal(optionsFromConfig(base).routing, 'encounter-spray', 'encounter-spray by default');
+  t.same(optionsFromConfig(base).routingOptions, {}, 'which has no knobs in the configuration: its six copies are its own default');
+  t.same(optionsFromConfig({ ...base, 'routing.strategy': 'epidemic' }).routingOptions, { hopLimit: 8 }, 'epidemic with its hop limit');
   t.same(optionsFromConfig({ ...base, 'routing.strategy': 'spray-and-wait', 'routing.spray_copies': 4 }).routingOptions, { copies: 4 });
   t.same(optionsFromConfig({ ...base, 'routing.strategy': 'prophet', 'routing.prophet_time_unit_s': 60 }).routingOptions, { timeUnitMs: 60_000 });
   t.same(optionsFromConfig({ ...base, 'routing.strategy': 'prophet-spray', 'routing.prophet_time_unit_s': 60 }).routingOptions, { timeUnitMs: 60_000 }, 'prophet-spray ages predictabilities like prophet');

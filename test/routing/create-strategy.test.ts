@@ -13,7 +13,7 @@ const T0 = 1_700_000_000_000;
 
 t.test('names and the default', async (t) => {
   t.same([...ROUTING_STRATEGY_NAMES], ['direct', 'epidemic', 'spray-and-wait', 'prophet', 'prophet-spray', 'encounter-spray']);
-  t.equal(DEFAULT_STRATEGY, 'epidemic');
+  t.equal(DEFAULT_STRATEGY, 'encounter-spray');
   t.ok(isStrategyName('prophet'));
   t.notOk(isStrategyName('Prophet'));
   for (const name of ROUTING_STRATEGY_NAMES) {
