@@ -4,7 +4,8 @@
  *
  * A new message starts with L copies and a holder with n > 1 gives half
  * to a neighbour that lacks it, so at most L laptops ever hold it and a
- * delivery costs at most L transfers. Spray-and-wait gives them to
+ * delivery costs at most L transfers (relay points on its way aside, see
+ * relay-points.ts). Spray-and-wait gives them to
  * whoever comes first; here a holder gives only to a neighbour whose
  * encounter rate (encounter-rate.ts, announced on meeting) is at least its
  * own. Copies so drift towards the laptops that meet the most others (a
