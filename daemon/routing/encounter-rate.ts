@@ -42,7 +42,7 @@ export interface EncounterMeter {
 
 /**
  * A rate as sent on the wire: rate / (rate + ENCOUNTER_SCALE_HALF), in
- * [0, 1), rounded to the P_SCALE steps a predictability travels in, so that
+ * [0, 1), rounded to the P_SCALE steps `encounter_rate` travels in, so that
  * our own rate and a neighbour's compare on the same footing.
  */
 export function encounterScale(rate: number): number {

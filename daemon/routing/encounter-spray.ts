@@ -30,9 +30,9 @@
  */
 import { checkHeld, checkNow, checkOptionKeys, checkPeer, numberOption } from './checks.js';
 import { createEncounterMeter, DEFAULT_ENCOUNTER_WINDOW_MS, encounterScale, MAX_ENCOUNTER_WINDOW_MS } from './encounter-rate.js';
-import { ENCOUNTER_RATE_USER, readEncounterScale, writePredictabilities } from './route-info.js';
-import { binarySplit, countedCopies, MAX_SPRAY_COPIES } from './spray-and-wait.js';
-import { deliver, keep, type RoutingStrategy, type SnapshotOption } from './strategy.js';
+import { readEncounterScale, writeEncounterScale } from './route-info.js';
+import { MAX_SPRAY_COPIES, sprayDecision } from './spray-and-wait.js';
+import type { RoutingStrategy, SnapshotOption } from './strategy.js';
 
 export const ENCOUNTER_SPRAY = 'encounter-spray';
 /**
@@ -89,19 +89,17 @@ export function createEncounterSpray(options?: EncounterSprayOptions): RoutingSt
     routeInfo(nowMs) {
       checkNow(nowMs);
       const scale = encounterScale(meter.rate(nowMs));
-      return scale === 0 ? undefined : { predictabilities: writePredictabilities([[ENCOUNTER_RATE_USER, scale]]) };
+      return scale === 0 ? undefined : { encounterRate: writeEncounterScale(scale) };
     },
     decide(msg, peer, nowMs) {
       checkHeld(msg);
       checkPeer(peer);
       checkNow(nowMs);
-      const n = countedCopies(msg, initial);
-      const held = { ...msg, copies: n };
-      if (peer.userId === msg.to) return deliver(held, true);
-      if (n <= 1) return keep(held, true);
-      // A neighbour that announced nothing (another strategy, or one that has met nobody yet) counts as 0.
-      const rates = peers.get(peer.nodeId) ?? { theirs: 0, ours: encounterScale(meter.rate(nowMs)) };
-      return rates.theirs >= rates.ours ? binarySplit(n) : keep(held, true);
+      return sprayDecision(msg, peer, initial, () => {
+        // A neighbour that announced nothing (another strategy, or one that has met nobody yet) counts as 0.
+        const rates = peers.get(peer.nodeId) ?? { theirs: 0, ours: encounterScale(meter.rate(nowMs)) };
+        return rates.theirs >= rates.ours;
+      });
     },
     snapshot: () => ({ kind: SNAPSHOT_KIND, v: SNAPSHOT_VERSION, ...meter.snapshot() }),
   };

@@ -15,8 +15,8 @@
 import { checkHeld, checkNow, checkOptionKeys, checkPeer, numberOption } from './checks.js';
 import { createProphet } from './prophet.js';
 import { PROPHET_PARAM_KEYS } from './prophet-math.js';
-import { binarySplit, countedCopies, MAX_SPRAY_COPIES } from './spray-and-wait.js';
-import { deliver, keep, type RoutingStrategy, type SnapshotOption } from './strategy.js';
+import { MAX_SPRAY_COPIES, sprayDecision } from './spray-and-wait.js';
+import type { RoutingStrategy, SnapshotOption } from './strategy.js';
 
 export const PROPHET_SPRAY = 'prophet-spray';
 /**
@@ -48,14 +48,9 @@ export function createProphetSpray(options?: ProphetSprayOptions & Record<string
       checkHeld(msg);
       checkPeer(peer);
       checkNow(nowMs);
-      const n = countedCopies(msg, initial);
-      const held = { ...msg, copies: n };
-      if (peer.userId === msg.to) return deliver(held, true);
-      if (n <= 1) return keep(held, true);
       // PRoPHET replicates exactly when the neighbour's predictability is higher than ours.
-      const uphill = table.decide(msg, peer, nowMs).give;
-      const blind = table.predictability(msg.to, nowMs) === 0;
-      return uphill || blind ? binarySplit(n) : keep(held, true);
+      return sprayDecision(msg, peer, initial, () =>
+        table.decide(msg, peer, nowMs).give || table.predictability(msg.to, nowMs) === 0);
     },
     snapshot: () => table.snapshot(),
   };

@@ -38,15 +38,6 @@ export function isPlaceName(value: unknown): value is string {
   return utf8.encode(value).length <= MAX_PLACE_NAME_BYTES && !/\p{Cc}/u.test(value);
 }
 
-/**
- * The pseudo-user whose entry in `predictabilities` carries the sender's
- * encounter rate (encounter-spray.ts) instead of a predictability. The
- * proto has no field of its own for it and the sender does not know its own
- * user id; a key id of eight zero bytes is as likely to be a real user's as
- * any other single value (2^-64), and every reader here skips it as a user.
- */
-export const ENCOUNTER_RATE_USER = '0000000000000000';
-
 /** Every well-formed entry among the first MAX_PREDICTABILITIES_READ, with p in (0, 1]. */
 function* entries(info: unknown): Generator<[string, number]> {
   const list = field(info, 'predictabilities');
@@ -62,20 +53,23 @@ function* entries(info: unknown): Generator<[string, number]> {
 /** user id → predictability in (0, 1], from the first MAX_PREDICTABILITIES_READ entries. */
 export function readPredictabilities(info: unknown): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [user, p] of entries(info)) {
-    if (user !== ENCOUNTER_RATE_USER) out.set(user, Math.max(out.get(user) ?? 0, p));
-  }
+  for (const [user, p] of entries(info)) out.set(user, Math.max(out.get(user) ?? 0, p));
   return out;
 }
 
 /**
  * The encounter rate a neighbour announced, as its scaled value in (0, 1]
- * (encounter-spray.ts maps rates into that range); 0 when it announced none.
+ * (encounter-spray.ts maps rates into that range); 0 when it announced none
+ * or something out of range.
  */
 export function readEncounterScale(info: unknown): number {
-  let best = 0;
-  for (const [user, p] of entries(info)) if (user === ENCOUNTER_RATE_USER) best = Math.max(best, p);
-  return best;
+  const v = field(info, 'encounterRate');
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= P_SCALE ? v / P_SCALE : 0;
+}
+
+/** A scale in [0, 1] as it travels in `encounter_rate`. */
+export function writeEncounterScale(scale: number): number {
+  return Math.min(P_SCALE, Math.max(0, Math.round(scale * P_SCALE)));
 }
 
 export function writePredictabilities(entries: readonly (readonly [string, number])[]): NonNullable<RouteInfo['predictabilities']> {

@@ -7,7 +7,7 @@
  */
 import { checkOptionKeys, numberOption } from './checks.js';
 import { statelessStrategy } from './stateless.js';
-import { deliver, keep, type Decision, type HeldMessage, type RoutingStrategy, type SnapshotOption } from './strategy.js';
+import { deliver, keep, type Decision, type HeldMessage, type RoutePeer, type RoutingStrategy, type SnapshotOption } from './strategy.js';
 
 export const SPRAY_AND_WAIT = 'spray-and-wait';
 /**
@@ -43,13 +43,20 @@ export function binarySplit(n: number): Decision {
   return { give: true, copiesGiven: Math.floor(n / 2), copiesKept: Math.ceil(n / 2) };
 }
 
+/**
+ * What every spraying strategy decides: the recipient gets its copy, a last
+ * copy waits for the recipient, and otherwise half go to a neighbour that
+ * `share` (asked only then) finds worth them. Strategies differ only in `share`.
+ */
+export function sprayDecision(msg: HeldMessage, peer: RoutePeer, initial: number, share: () => boolean): Decision {
+  const n = countedCopies(msg, initial);
+  const held = { ...msg, copies: n };
+  if (peer.userId === msg.to) return deliver(held, true);
+  return n > 1 && share() ? binarySplit(n) : keep(held, true);
+}
+
 export function createSprayAndWait(options?: SprayAndWaitOptions): RoutingStrategy {
   const o = checkOptionKeys(options, ['snapshot', 'copies'], SPRAY_AND_WAIT);
   const initial = numberOption(o['copies'], 'copies', DEFAULT_SPRAY_COPIES, { min: 1, max: MAX_SPRAY_COPIES, integer: true });
-  return statelessStrategy(SPRAY_AND_WAIT, initial, (msg, peer) => {
-    const n = countedCopies(msg, initial);
-    const held = { ...msg, copies: n };
-    if (peer.userId === msg.to) return deliver(held, true);
-    return n > 1 ? binarySplit(n) : keep(held, true);
-  });
+  return statelessStrategy(SPRAY_AND_WAIT, initial, (msg, peer) => sprayDecision(msg, peer, initial, () => true));
 }

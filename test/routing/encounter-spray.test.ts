@@ -1,14 +1,14 @@
 /**
  * Encounter spray: spray-and-wait's copies, handed only to neighbours that
  * announced meeting at least as many laptops as we have; the rate travels
- * as a pseudo-user's entry that PRoPHET readers skip.
+ * in RouteInfo's own `encounter_rate` field.
  */
 import t from 'tap';
 import {
   createEncounterSpray, createProphet, createStrategy, DEFAULT_ENCOUNTER_SPRAY_COPIES, ENCOUNTER_SPRAY, type RouteInfo,
 } from '../../daemon/routing/index.js';
-import { ENCOUNTER_RATE_USER, P_SCALE } from '../../daemon/routing/route-info.js';
-import { held, id, idBytes, MINUTE, peer } from './fixtures/routing.js';
+import { P_SCALE } from '../../daemon/routing/route-info.js';
+import { held, id, MINUTE, peer } from './fixtures/routing.js';
 
 const T0 = 1_700_000_000_000;
 const X = 0x5; // the recipient
@@ -16,7 +16,6 @@ const X_PEER = peer(0x50, X);
 const HUB = peer(0xb0, 0xb);
 const LONER = peer(0xc0, 0xc);
 const toX = (over = {}) => held({ to: id(X), ...over });
-const RATE_USER = new Uint8Array(8);
 
 /** What a laptop that has just met `n` others announces. */
 function infoOf(n: number): RouteInfo | undefined {
@@ -34,16 +33,15 @@ t.test('six copies by default; the recipient gets its copy and nothing changes h
   t.equal(createEncounterSpray({ copies: 10 }).initialCopies(), 10);
 });
 
-t.test('announces its encounter rate as the pseudo-user entry, once it has met somebody', async (t) => {
+t.test('announces its encounter rate in its own field, once it has met somebody', async (t) => {
   const s = createEncounterSpray();
   t.equal(s.routeInfo(T0), undefined, 'nothing to say before the first meeting');
   s.met(HUB, undefined, T0);
   s.met(LONER, undefined, T0);
   const info = s.routeInfo(T0);
-  t.equal(info?.predictabilities?.length, 1, 'one entry: 16 bytes or so on the wire');
-  t.same(info?.predictabilities?.[0]?.user, RATE_USER);
-  t.equal(info?.predictabilities?.[0]?.p, 13107, '2 encounters: 2 / (2 + 8) of 65535');
-  t.equal(s.routeInfo(T0 + 60 * MINUTE)?.predictabilities?.[0]?.p, Math.round((2 / Math.E / (2 / Math.E + 8)) * P_SCALE), 'an hour later: decayed by e');
+  t.same(Object.keys(info ?? {}), ['encounterRate'], 'one field: 3 bytes on the wire');
+  t.equal(info?.encounterRate, 13107, '2 encounters: 2 / (2 + 8) of 65535');
+  t.equal(s.routeInfo(T0 + 60 * MINUTE)?.encounterRate, Math.round((2 / Math.E / (2 / Math.E + 8)) * P_SCALE), 'an hour later: decayed by e');
 });
 
 t.test('half the copies go to a neighbour that meets at least as many laptops; none to one that meets fewer', async (t) => {
@@ -81,23 +79,22 @@ t.test('a neighbour met again within ten minutes is not counted twice, and its l
   const s = createEncounterSpray();
   s.met(HUB, infoOf(1), T0);
   s.met(HUB, infoOf(3), T0 + MINUTE); // still 1 encounter of ours, about 0.98 after a minute
-  t.equal(s.routeInfo(T0 + MINUTE)?.predictabilities?.[0]?.p, Math.round((Math.exp(-1 / 60) / (Math.exp(-1 / 60) + 8)) * P_SCALE));
+  t.equal(s.routeInfo(T0 + MINUTE)?.encounterRate, Math.round((Math.exp(-1 / 60) / (Math.exp(-1 / 60) + 8)) * P_SCALE));
   t.ok(s.decide(toX({ copies: 4 }), HUB, T0 + MINUTE).give, 'its new announcement (3) beats our 1');
 });
 
-t.test('PRoPHET and the other readers skip the pseudo-user', async (t) => {
+t.test('PRoPHET reads nothing into an encounter rate', async (t) => {
   const p = createProphet();
   p.met(HUB, infoOf(5), T0);
-  t.equal(p.predictability(ENCOUNTER_RATE_USER, T0), 0, 'no table entry for it');
+  t.equal(p.predictability('0000000000000000', T0), 0, 'no table entry made from it');
   t.same(p.routeInfo(T0)?.predictabilities?.map((e) => Buffer.from(e.user ?? []).toString('hex')), [id(0xb)], 'only the neighbour itself');
 });
 
 t.test('hostile route info is ignored or read in bounded amounts, and a liar gets at most half', async (t) => {
   const junk: unknown[] = [
     null, 'rate', { predictabilities: 'many' }, { predictabilities: [null, 7, 'x'] },
-    { predictabilities: [{ user: RATE_USER, p: 0 }] }, { predictabilities: [{ user: RATE_USER, p: -5 }] },
-    { predictabilities: [{ user: RATE_USER, p: P_SCALE + 1 }] }, { predictabilities: [{ user: RATE_USER, p: 0.5 }] },
-    { predictabilities: [{ user: new Uint8Array(7), p: 60000 }] }, { predictabilities: [{ user: 'zero', p: 60000 }] },
+    { encounterRate: 0 }, { encounterRate: -5 }, { encounterRate: P_SCALE + 1 }, { encounterRate: 0.5 },
+    { encounterRate: '60000' }, { encounterRate: 2 ** 40 }, { predictabilities: [{ user: new Uint8Array(8), p: 60000 }] },
   ];
   const OTHER = peer(0x700, 0x710);
   for (const info of junk) {
@@ -106,14 +103,9 @@ t.test('hostile route info is ignored or read in bounded amounts, and a liar get
     t.doesNotThrow(() => s.met(HUB, info as never, T0), JSON.stringify(info)?.slice(0, 60));
     t.notOk(s.decide(toX({ copies: 6 }), HUB, T0).give, `counted as nothing: ${JSON.stringify(info)?.slice(0, 60)}`);
   }
-  const buried = createEncounterSpray();
-  buried.met(OTHER, undefined, T0);
-  const padding = Array.from({ length: 64 }, (_, i) => ({ user: idBytes(0x100 + i), p: 1 }));
-  buried.met(HUB, { predictabilities: [...padding, { user: RATE_USER, p: P_SCALE }] }, T0);
-  t.notOk(buried.decide(toX({ copies: 6 }), HUB, T0).give, 'an entry after the first 64 is not read');
   const liar = createEncounterSpray();
-  liar.met(HUB, { predictabilities: [{ user: RATE_USER, p: P_SCALE }, { user: RATE_USER, p: 3 }] }, T0);
-  t.same(liar.decide(toX({ copies: 6 }), HUB, T0), { give: true, copiesGiven: 3, copiesKept: 3 }, 'the highest claim counts, and still only half goes');
+  liar.met(HUB, { encounterRate: P_SCALE }, T0);
+  t.same(liar.decide(toX({ copies: 6 }), HUB, T0), { give: true, copiesGiven: 3, copiesKept: 3 }, 'the highest claim still gets only half');
   const many = createEncounterSpray();
   for (let i = 0; i < 1000; i++) many.met(peer(0x10000 + i, 0x20000 + i), infoOf(1), T0);
   t.ok(JSON.stringify(many.snapshot()).length < 200, 'a thousand neighbours leave a small snapshot');

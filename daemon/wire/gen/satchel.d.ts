@@ -233,6 +233,7 @@ export namespace satchel {
             place?: (string|null);
             places?: (satchel.v1.IPlaceRoute[]|null);
             served?: (Uint8Array|null);
+            encounterRate?: (number|null);
         }
 
         class RouteInfo implements IRouteInfo {
@@ -242,6 +243,7 @@ export namespace satchel {
             public place: string;
             public places: satchel.v1.IPlaceRoute[];
             public served: Uint8Array;
+            public encounterRate: number;
             public static encode(message: satchel.v1.IRouteInfo, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): satchel.v1.RouteInfo;
         }

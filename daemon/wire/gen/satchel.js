@@ -2010,6 +2010,7 @@ export const satchel = $root.satchel = (() => {
              * @property {string|null} [place] RouteInfo place
              * @property {Array.<satchel.v1.IPlaceRoute>|null} [places] RouteInfo places
              * @property {Uint8Array|null} [served] RouteInfo served
+             * @property {number|null} [encounterRate] RouteInfo encounterRate
              */
 
             /**
@@ -2070,6 +2071,14 @@ export const satchel = $root.satchel = (() => {
             RouteInfo.prototype.served = $util.newBuffer([]);
 
             /**
+             * RouteInfo encounterRate.
+             * @member {number} encounterRate
+             * @memberof satchel.v1.RouteInfo
+             * @instance
+             */
+            RouteInfo.prototype.encounterRate = 0;
+
+            /**
              * Encodes the specified RouteInfo message. Does not implicitly {@link satchel.v1.RouteInfo.verify|verify} messages.
              * @function encode
              * @memberof satchel.v1.RouteInfo
@@ -2097,6 +2106,8 @@ export const satchel = $root.satchel = (() => {
                         $root.satchel.v1.PlaceRoute.encode(message.places[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
                 if (message.served != null && Object.hasOwnProperty.call(message, "served"))
                     writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.served);
+                if (message.encounterRate != null && Object.hasOwnProperty.call(message, "encounterRate"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.encounterRate);
                 return writer;
             };
 
@@ -2156,6 +2167,10 @@ export const satchel = $root.satchel = (() => {
                         }
                     case 5: {
                             message.served = reader.bytes();
+                            break;
+                        }
+                    case 6: {
+                            message.encounterRate = reader.uint32();
                             break;
                         }
                     default:
