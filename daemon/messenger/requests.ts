@@ -19,8 +19,12 @@ import { asAddedContact, knownPerson } from './contact-book.js';
 export const MAX_REQUESTS = 64;
 /** Messages held per request. */
 export const MAX_REQUEST_MESSAGES = 20;
-/** People on the block list. */
-export const MAX_BLOCKED = 1024;
+/**
+ * People on the block list. Every blocked person is one more key tried on
+ * each envelope no contact could open (inbound.ts candidates), so the list
+ * is kept to what one child blocks, not to what a laptop could store.
+ */
+export const MAX_BLOCKED = 64;
 /**
  * Bytes of the carry area one neighbour laptop may fill while its user is
  * blocked (the usual share is DEFAULT_SOURCE_SHARE_BYTES). Not zero: a

@@ -7,7 +7,8 @@ import { sealEnvelope } from '../../daemon/crypto/seal.js';
 import { encodeContent } from '../../daemon/wire/messages.js';
 import { systemRandom } from '../../daemon/util/random.js';
 import type { MessageInfo, RequestInfo } from '../../daemon/messenger/api.js';
-import { BLOCKED_SOURCE_SHARE_BYTES, MAX_REQUEST_MESSAGES, MAX_REQUESTS } from '../../daemon/messenger/requests.js';
+import { BLOCKED_SOURCE_SHARE_BYTES, MAX_BLOCKED, MAX_REQUEST_MESSAGES, MAX_REQUESTS } from '../../daemon/messenger/requests.js';
+import { generateKeyPair, keyIdHex } from '../../daemon/crypto/keys.js';
 import { startCoreNode, type CoreNode } from '../fixtures/core-node.js';
 import { envelopesFor, idOf, keyOf, linkPeer, nodes, write } from './fixtures/trio.js';
 
@@ -141,6 +142,23 @@ t.test('requests are bounded per sender and in number; what does not fit waits i
   t.equal(later.refused.length, 0);
   t.equal(b.messenger.messages(idOf(a)).length, MAX_REQUEST_MESSAGES + 1);
   t.ok(MAX_REQUESTS > 0);
+});
+
+t.test('the block list holds what one child blocks; one more is StoreFull and changes nothing', async (t) => {
+  const [b] = await nodes(t, 1);
+  // People met once: anyone this laptop knows may be blocked.
+  const people = Array.from({ length: MAX_BLOCKED + 1 }, (_, i) => {
+    const pub = generateKeyPair(systemRandom).publicKey;
+    const id = keyIdHex(pub);
+    b.store.transact(() => b.store.peers.put(id, { id, userKey: pub, displayName: `met ${i}`, nodeKey: pub, lastSeenMs: 0 }));
+    return id;
+  });
+  for (const id of people.slice(0, MAX_BLOCKED)) await b.messenger.block(id);
+  await t.rejects(b.messenger.block(people[MAX_BLOCKED]!), { code: 'STORE_FULL' });
+  t.equal(b.messenger.blocked().length, MAX_BLOCKED, 'the list is as it was');
+  t.notOk(b.messenger.blocked().some((x) => x.id === people[MAX_BLOCKED]), 'and does not hold the one refused');
+  await b.messenger.block(people[0]!);
+  t.equal(b.messenger.blocked().length, MAX_BLOCKED, 'blocking someone already blocked is not one more');
 });
 
 t.test('bad ids are refused with a named error and change nothing', async (t) => {
